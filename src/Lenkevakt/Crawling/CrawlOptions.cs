@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Lenkevakt.Crawling;
+
+/// <summary>Crawler and link-checker limits and politeness. Bound from <c>Lenkevakt:Crawl</c>.</summary>
+public sealed class CrawlOptions
+{
+    public const string Section = "Lenkevakt:Crawl";
+
+    /// <summary>Product token sent as User-Agent and matched in robots.txt. Default <c>Lenkevakt</c>.</summary>
+    [Required]
+    public string UserAgentProduct { get; set; } = "Lenkevakt";
+
+    /// <summary>Contact URL in the User-Agent so site owners can reach the operator. Default the project page.</summary>
+    [Required]
+    public string ContactUrl { get; set; } = "https://github.com/lenkevakt/lenkevakt";
+
+    /// <summary>Largest page body read, in bytes; larger pages are checked up to the cap and reported. Default 5 MiB.</summary>
+    [Range(64 * 1024, 256 * 1024 * 1024)]
+    public int MaxPageBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Redirect hops followed before a link counts as a redirect loop. Default 10.</summary>
+    [Range(1, 50)]
+    public int MaxRedirects { get; set; } = 10;
+
+    /// <summary>Redirect hops above which a redirect is reported as a chain. Default 1 (two hops or more is a chain).</summary>
+    [Range(1, 20)]
+    public int RedirectChainThreshold { get; set; } = 1;
+
+    /// <summary>Timeout of one HTTP attempt. Default 20 s.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Timeout of one request including retries. Default 60 s.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Retries of transient failures (408, 429, 5xx, connection errors), with exponential backoff and jitter. Default 2.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>Base delay of the retry backoff. Default 300 ms.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Longest Retry-After honoured; a longer one is treated as a failure. Default 30 s.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Concurrent requests per host (and pages in flight per site). Default 4.</summary>
+    [Range(1, 256)]
+    public int HostConcurrency { get; set; } = 4;
+
+    /// <summary>Minimum time between the starts of two requests to one host; robots.txt crawl-delay raises it. Default 100 ms.</summary>
+    public TimeSpan HostMinInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Concurrent link checks across all hosts in one process. Default 32.</summary>
+    [Range(1, 1024)]
+    public int LinkCheckConcurrency { get; set; } = 32;
+
+    /// <summary>Sites crawled at once by one process. Default 4.</summary>
+    [Range(1, 256)]
+    public int SiteConcurrency { get; set; } = 4;
+
+    /// <summary>Status codes counted as OK besides 2xx, e.g. "403" for sites that refuse robots. Comma list of codes or ranges.</summary>
+    public string AcceptedStatusCodes { get; set; } = "200-299";
+
+    /// <summary>Regular expressions for URLs never crawled or checked (added to each site's own list).</summary>
+    public List<string> Exclude { get; set; } = [];
+
+    /// <summary>Allow loopback/private/link-local targets for every site (the CLI's <c>--allow-private</c>). Default false.</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    public string UserAgent => $"{UserAgentProduct}/1.0 (+{ContactUrl})";
+}

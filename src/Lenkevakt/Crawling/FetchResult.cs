@@ -1,0 +1,23 @@
+using Lenkevakt.Checks;
+
+namespace Lenkevakt.Crawling;
+
+/// <summary>What one fetch (with its redirects) returned.</summary>
+public sealed class FetchResult
+{
+    public required LinkStatus Status { get; init; }
+
+    /// <summary>The URL that finally answered (the request URL when there was no redirect).</summary>
+    public required Uri FinalUri { get; init; }
+
+    /// <summary>The body bytes (HTML only, capped at <see cref="CrawlOptions.MaxPageBytes"/>); null for checks and non-HTML.</summary>
+    public byte[]? Body { get; init; }
+
+    public bool Truncated { get; init; }
+
+    public string? MediaType { get; init; }
+
+    public string? Charset { get; init; }
+
+    public bool IsHtml => MediaType is "text/html" or "application/xhtml+xml";
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
+
+namespace Lenkevakt.Crawling;
+
+/// <summary>
+/// Registers the crawler's HTTP clients once: <see cref="SocketsHttpHandler"/> without automatic redirects, with
+/// decompression and (for the guarded client) the <see cref="AddressGuard"/> connect callback; then a Polly
+/// resilience pipeline: total timeout → retry (exponential backoff with jitter on 408/429/5xx and connection
+/// failures, Retry-After honoured up to a cap) → per-attempt timeout.
+/// </summary>
+public static class HttpSetup
+{
+    public static IServiceCollection AddCrawlerHttp(this IServiceCollection services)
+    {
+        foreach (var (name, guarded) in new[] { (HttpClientNames.Guarded, true), (HttpClientNames.Private, false) })
+        {
+            services.AddHttpClient(name)
+                .ConfigurePrimaryHttpMessageHandler(sp => CreateHandler(sp.GetRequiredService<IOptions<CrawlOptions>>().Value, guarded))
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+                .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
+                .AddResilienceHandler("crawl", (builder, context) =>
+                {
+                    var o = context.ServiceProvider.GetRequiredService<IOptions<CrawlOptions>>().Value;
+                    builder.AddTimeout(o.TotalTimeout);
+                    builder.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = Math.Max(o.MaxRetries, 0) == 0 ? 1 : o.MaxRetries,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = o.RetryBaseDelay,
+                        MaxDelay = o.MaxRetryAfter,
+                        ShouldRetryAfterHeader = true,
+                        ShouldHandle = args => ValueTask.FromResult(o.MaxRetries > 0 && IsTransient(args.Outcome, o.MaxRetryAfter)),
+                    });
+                    builder.AddTimeout(o.AttemptTimeout);
+                });
+        }
+
+        return services;
+    }
+
+    internal static bool IsTransient(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter)
+    {
+        if (outcome.Exception is { } ex)
+        {
+            if (ex is TimeoutRejectedException)
+            {
+                return true;
+            }
+
+            if (ex is HttpRequestException hre)
+            {
+                // Name resolution failures and refused addresses do not heal within seconds.
+                return hre.HttpRequestError is not (HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError)
+                       && hre.InnerException is not BlockedAddressException;
+            }
+
+            return false;
+        }
+
+        if (outcome.Result is not { } response)
+        {
+            return false;
+        }
+
+        var code = (int)response.StatusCode;
+        if (code is not (408 or 429 or 500 or 502 or 503 or 504))
+        {
+            return false;
+        }
+
+        // A Retry-After longer than we are willing to wait: give up now instead of hammering.
+        var retryAfter = response.Headers.RetryAfter;
+        if (retryAfter?.Delta is { } delta && delta > maxRetryAfter)
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private static SocketsHttpHandler CreateHandler(CrawlOptions o, bool guarded)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            MaxConnectionsPerServer = o.HostConcurrency,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            UseCookies = false,
+        };
+        if (guarded)
+        {
+            handler.ConnectCallback = AddressGuard.ConnectAsync;
+        }
+
+        return handler;
+    }
+}

@@ -1,0 +1,234 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Lenkevakt.Checks;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+
+namespace Lenkevakt.Crawling;
+
+/// <summary>
+/// Fetches one URL through the resilient named HTTP clients, following redirects itself (to record every hop and
+/// catch loops), honouring per-host politeness via <see cref="HostGate"/>, and mapping every outcome to a
+/// <see cref="LinkStatus"/>. Pages are read up to the size cap; link checks use HEAD and fall back to GET when HEAD is refused.
+/// </summary>
+public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOptions<CrawlOptions> options)
+{
+    private static readonly HashSet<int> HeadRefused = [400, 403, 404, 405, 501];
+    private readonly CrawlOptions o = options.Value;
+    private readonly StatusCodeSet accepted = StatusCodeSet.Parse(options.Value.AcceptedStatusCodes);
+
+    /// <summary>GET a page and read its HTML body.</summary>
+    public Task<FetchResult> GetPageAsync(Uri uri, bool allowPrivate, CancellationToken ct) => FetchAsync(uri, allowPrivate, BodyMode.Html, ct);
+
+    /// <summary>GET a small text resource (robots.txt, sitemap.xml) whatever its media type.</summary>
+    public Task<FetchResult> GetTextAsync(Uri uri, bool allowPrivate, CancellationToken ct) => FetchAsync(uri, allowPrivate, BodyMode.Any, ct);
+
+    private enum BodyMode
+    {
+        None,
+        Html,
+        Any,
+    }
+
+    /// <summary>Check a link target: HEAD first, GET (headers only) when HEAD is refused.</summary>
+    public async Task<FetchResult> CheckAsync(Uri uri, bool allowPrivate, CancellationToken ct)
+    {
+        var head = await FetchAsync(uri, allowPrivate, BodyMode.None, ct, HttpMethod.Head).ConfigureAwait(false);
+        if (head.Status.StatusCode is { } code && HeadRefused.Contains(code))
+        {
+            return await FetchAsync(uri, allowPrivate, BodyMode.None, ct).ConfigureAwait(false);
+        }
+
+        return head;
+    }
+
+    private async Task<FetchResult> FetchAsync(Uri uri, bool allowPrivate, BodyMode mode, CancellationToken ct, HttpMethod? method = null)
+    {
+        method ??= HttpMethod.Get;
+        var client = clients.CreateClient(allowPrivate ? HttpClientNames.Private : HttpClientNames.Guarded);
+        var chain = new List<RedirectHop>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { uri.AbsoluteUri };
+        var current = uri;
+        for (var hop = 0; ; hop++)
+        {
+            if (!allowPrivate && AddressGuard.CheckLiteral(current) is { } blocked)
+            {
+                return new FetchResult { Status = LinkStatus.Blocked(blocked) with { Chain = chain.ToArray() }, FinalUri = current };
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                using var slot = await gate.EnterAsync(current, ct).ConfigureAwait(false);
+                using var request = new HttpRequestMessage(method, current);
+                request.Headers.UserAgent.ParseAdd(o.UserAgent);
+                request.Headers.Accept.ParseAdd(mode == BodyMode.Html ? "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5" : "*/*");
+                response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException or IOException)
+            {
+                return new FetchResult { Status = MapException(ex) with { Chain = chain.ToArray() }, FinalUri = current };
+            }
+
+            using (response)
+            {
+                var code = (int)response.StatusCode;
+                if (code is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
+                {
+                    var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+                    chain.Add(new RedirectHop(current.AbsoluteUri, code));
+                    if (!seen.Add(next.AbsoluteUri) || hop + 1 >= o.MaxRedirects)
+                    {
+                        var loop = seen.Contains(next.AbsoluteUri) ? "redirect loop" : $"more than {o.MaxRedirects} redirects";
+                        return new FetchResult
+                        {
+                            Status = new LinkStatus { State = LinkState.RedirectLoop, StatusCode = code, Chain = chain.ToArray(), FinalUrl = next.AbsoluteUri, Detail = loop },
+                            FinalUri = next,
+                        };
+                    }
+
+                    if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
+                    {
+                        return new FetchResult { Status = LinkStatus.Unsupported($"redirect to {next.Scheme}:") with { Chain = chain.ToArray() }, FinalUri = next };
+                    }
+
+                    if (code == 303)
+                    {
+                        method = method == HttpMethod.Head ? HttpMethod.Head : HttpMethod.Get;
+                    }
+
+                    current = next;
+                    continue;
+                }
+
+                var ok = accepted.Contains(code);
+                var status = new LinkStatus
+                {
+                    State = ok ? (chain.Count > 0 ? LinkState.Redirected : LinkState.Ok) : LinkState.Broken,
+                    StatusCode = code,
+                    Chain = chain.ToArray(),
+                    FinalUrl = current.AbsoluteUri,
+                };
+                var mediaType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
+                if (mode == BodyMode.None || !ok || (mode == BodyMode.Html && mediaType is not null && mediaType is not ("text/html" or "application/xhtml+xml")))
+                {
+                    return new FetchResult { Status = status, FinalUri = current, MediaType = mediaType };
+                }
+
+                try
+                {
+                    var (body, truncated) = await ReadCappedAsync(response.Content, mode == BodyMode.Html ? o.MaxPageBytes : 1024 * 1024, ct).ConfigureAwait(false);
+                    return new FetchResult
+                    {
+                        Status = status,
+                        FinalUri = current,
+                        Body = body,
+                        Truncated = truncated,
+                        MediaType = mediaType ?? (mode == BodyMode.Html ? "text/html" : null),
+                        Charset = response.Content.Headers.ContentType?.CharSet,
+                    };
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or IOException or TimeoutRejectedException or TaskCanceledException)
+                {
+                    return new FetchResult { Status = MapException(ex) with { Chain = chain.ToArray() }, FinalUri = current };
+                }
+            }
+        }
+    }
+
+    private static async Task<(byte[] Body, bool Truncated)> ReadCappedAsync(HttpContent content, int cap, CancellationToken ct)
+    {
+        var length = content.Headers.ContentLength;
+        using var buffer = new MemoryStream(length is > 0 and < int.MaxValue ? (int)Math.Min(length.Value, cap) : 64 * 1024);
+        await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        var chunk = new byte[81920];
+        while (true)
+        {
+            var read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, cap + 1 - buffer.Length)), ct).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return (buffer.ToArray(), false);
+            }
+
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > cap)
+            {
+                buffer.SetLength(cap);
+                return (buffer.ToArray(), true);
+            }
+        }
+    }
+
+    internal static LinkStatus MapException(Exception ex)
+    {
+        if (ex is TimeoutRejectedException or TaskCanceledException or TimeoutException)
+        {
+            return new LinkStatus { State = LinkState.Timeout, Detail = "no answer in time" };
+        }
+
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is BlockedAddressException blocked)
+            {
+                return LinkStatus.Blocked(blocked.Message);
+            }
+        }
+
+        var kind = ex is HttpRequestException hre
+            ? hre.HttpRequestError switch
+            {
+                HttpRequestError.NameResolutionError => LinkErrorKind.Dns,
+                HttpRequestError.ConnectionError => IsRefused(ex) ? LinkErrorKind.ConnectionRefused : LinkErrorKind.Other,
+                HttpRequestError.SecureConnectionError => LinkErrorKind.Tls,
+                HttpRequestError.ResponseEnded => LinkErrorKind.ConnectionReset,
+                HttpRequestError.InvalidResponse => LinkErrorKind.Protocol,
+                _ => IsRefused(ex) ? LinkErrorKind.ConnectionRefused : LinkErrorKind.Other,
+            }
+            : LinkErrorKind.ConnectionReset;
+        var inner = ex;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        return new LinkStatus { State = LinkState.Error, Error = kind, Detail = inner.Message };
+    }
+
+    private static bool IsRefused(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A set of HTTP status codes from a list like <c>200-299,403</c>.</summary>
+public sealed class StatusCodeSet
+{
+    private readonly List<(int From, int To)> ranges = [];
+
+    public static StatusCodeSet Parse(string spec)
+    {
+        var set = new StatusCodeSet();
+        foreach (var part in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var dash = part.Split('-', 2);
+            if (!int.TryParse(dash[0], out var from) || (dash.Length == 2 && !int.TryParse(dash[1], out _)))
+            {
+                throw new FormatException($"'{part}' is not a status code or range (e.g. 200-299,403)");
+            }
+
+            set.ranges.Add((from, dash.Length == 2 ? int.Parse(dash[1], System.Globalization.CultureInfo.InvariantCulture) : from));
+        }
+
+        return set;
+    }
+
+    public bool Contains(int code) => ranges.Any(r => code >= r.From && code <= r.To);
+}

@@ -1,0 +1,358 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Lenkevakt.Checks;
+using Lenkevakt.Findings;
+using Lenkevakt.Pipeline;
+using Lenkevakt.Sites;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lenkevakt.Crawling;
+
+/// <summary>The findings and counters of one site's crawl.</summary>
+public sealed record SiteCrawlResult(CrawlStats Stats, IReadOnlyList<Finding> Findings);
+
+/// <summary>
+/// Crawls one site and checks every link on it.
+/// Phase 1 (crawl): a breadth-first frontier within the site's scope and limits, robots.txt respected, pages parsed
+/// with AngleSharp; links to targets that are not crawled (external, out of scope, over the limits) start their
+/// checks at once so checking overlaps crawling; link occurrences go to a disk spool.
+/// Phase 2 (evaluate): the spool is read back and every occurrence judged against its target's status and, for
+/// #fragments, the target page's anchors.
+/// </summary>
+public sealed class SiteCrawler(
+    PageFetcher fetcher,
+    LinkChecker linkChecker,
+    RobotsCache robots,
+    IEnumerable<ISiteAnalyzer> analyzers,
+    IOptions<CrawlOptions> options,
+    ILogger<SiteCrawler> logger)
+{
+    private readonly CrawlOptions o = options.Value;
+
+    public async Task<SiteCrawlResult> CrawlAsync(SiteDefinition site, string runId, IProgress<SiteProgress>? progress, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var state = new CrawlState(site, new UrlScope(site, o.Exclude), site.Scope.AllowPrivateNetworks || o.AllowPrivateNetworks, runId, progress);
+        var analyses = analyzers.Select(a => a.Begin(site, runId)).ToList();
+        await using var spool = new LinkSpool(Path.Combine(Path.GetTempPath(), "lenkevakt", "spool"));
+        state.Spool = spool;
+
+        foreach (var start in site.StartUrls)
+        {
+            state.TryEnqueue(start, 0);
+        }
+
+        if (state.Pending == 0)
+        {
+            state.Frontier.Writer.TryComplete();
+        }
+
+        var workers = Enumerable.Range(0, o.HostConcurrency).Select(_ => Task.Run(() => WorkAsync(state, analyses, ct), ct)).ToArray();
+        await Task.WhenAll(workers).ConfigureAwait(false);
+
+        progress?.Report(new SiteProgress(site.Id, "checking", state.PagesCrawled, state.LinksFound, state.Findings.Count));
+        await EvaluateAsync(state, spool, ct).ConfigureAwait(false);
+        foreach (var analysis in analyses)
+        {
+            foreach (var f in await analysis.CompleteAsync(ct).ConfigureAwait(false))
+            {
+                state.Add(f);
+            }
+        }
+
+        var reachable = state.PagesCrawled > 0;
+        if (!reachable)
+        {
+            var start = site.StartUrls[0];
+            var status = state.PageStatuses.GetValueOrDefault(LinkTarget.WithoutFragment(start));
+            state.Add(new Finding
+            {
+                Kind = FindingKind.SiteUnreachable.Name,
+                Severity = FindingKind.SiteUnreachable.Severity,
+                PageUrl = start.AbsoluteUri,
+                StatusCode = status?.StatusCode,
+                Status = status?.ToString() ?? "not fetched",
+                Message = $"Nettstedet {site.Name} kunne ikke sjekkes: startsiden {start} " + (status switch
+                {
+                    { State: LinkState.Broken } s => $"svarer med feil ({s.StatusCode}).",
+                    { State: LinkState.Error, Error: LinkErrorKind.Dns } => "har et domenenavn som ikke finnes (DNS).",
+                    { State: LinkState.Error } => "svarer ikke (tilkoblingen feilet).",
+                    { State: LinkState.Timeout } => "svarte ikke i tide.",
+                    { State: LinkState.RedirectLoop } => "sender besøkende i en evig omdirigering.",
+                    { State: LinkState.Blocked } => "har en privat eller intern adresse som ikke skal sjekkes.",
+                    { State: LinkState.Excluded } => "er stengt for roboter (robots.txt) eller utelatt i oppsettet.",
+                    _ => "er ikke en HTML-side.",
+                }),
+                Evidence = status?.Detail,
+            });
+        }
+
+        var findings = state.Findings.Values.OrderBy(f => f.PageUrl, StringComparer.Ordinal).ThenBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.Target, StringComparer.Ordinal).ToList();
+        var stats = new CrawlStats
+        {
+            PagesCrawled = state.PagesCrawled,
+            PagesFailed = state.PagesFailed,
+            LinksFound = state.LinksFound,
+            LinksChecked = state.LinksChecked,
+            Findings = findings.Count,
+            DurationSeconds = Math.Round(watch.Elapsed.TotalSeconds, 2),
+            Reachable = reachable,
+            Truncated = state.LimitHit,
+        };
+        progress?.Report(new SiteProgress(site.Id, "done", stats.PagesCrawled, stats.LinksFound, stats.Findings));
+        logger.LogInformation("Crawled {Site}: {Pages} pages, {Links} links, {Findings} findings in {Seconds}s", site.Id, stats.PagesCrawled, stats.LinksFound, stats.Findings, stats.DurationSeconds);
+        return new SiteCrawlResult(stats, findings);
+    }
+
+    private async Task WorkAsync(CrawlState state, List<ISiteAnalysis> analyses, CancellationToken ct)
+    {
+        await foreach (var (uri, depth) in state.Frontier.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+        {
+            try
+            {
+                await ProcessPageAsync(state, uri, depth, analyses, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // One bad page must not end the site's crawl; it is reported and the crawl goes on.
+                logger.LogWarning(ex, "Page {Url} could not be processed", uri);
+                Interlocked.Increment(ref state.PagesFailedCount);
+            }
+            finally
+            {
+                if (Interlocked.Decrement(ref state.PendingCount) == 0)
+                {
+                    state.Frontier.Writer.TryComplete();
+                }
+            }
+        }
+    }
+
+    private async Task ProcessPageAsync(CrawlState state, Uri uri, int depth, List<ISiteAnalysis> analyses, CancellationToken ct)
+    {
+        var key = LinkTarget.WithoutFragment(uri);
+        var robotsTxt = await robots.GetAsync(state.RunId, uri, state.AllowPrivate, ct).ConfigureAwait(false);
+        if (!robotsTxt.IsAllowed(uri.PathAndQuery))
+        {
+            state.PageStatuses[key] = LinkStatus.Excluded("robots.txt");
+            return;
+        }
+
+        var fetch = await fetcher.GetPageAsync(uri, state.AllowPrivate, ct).ConfigureAwait(false);
+        state.PageStatuses[key] = fetch.Status;
+        linkChecker.Remember(state.RunId, key, state.AllowPrivate, fetch.Status);
+        var pageKey = key;
+        if (fetch.Status.Chain.Count > 0 && fetch.Status.IsSuccess)
+        {
+            // Redirected: the final page is crawled under its own URL, once.
+            pageKey = LinkTarget.WithoutFragment(fetch.FinalUri);
+            if (!state.Scope.IsCrawlable(fetch.FinalUri) || !state.TryClaim(pageKey, depth))
+            {
+                return;
+            }
+
+            state.PageStatuses[pageKey] = LinkStatus.Ok(fetch.Status.StatusCode ?? 200, pageKey);
+        }
+
+        if (!fetch.Status.IsSuccess)
+        {
+            Interlocked.Increment(ref state.PagesFailedCount);
+            return;
+        }
+
+        if (fetch.Body is null || !fetch.IsHtml)
+        {
+            return;
+        }
+
+        var (html, _) = HtmlDecoding.Decode(fetch.Body, fetch.Charset);
+        var page = PageParser.Parse(html, fetch.FinalUri);
+        Interlocked.Increment(ref state.PagesCrawledCount);
+        state.Anchors[pageKey] = page.Anchors;
+        if (!ReferenceEquals(pageKey, key))
+        {
+            state.Anchors[key] = page.Anchors;
+        }
+
+        if (fetch.Truncated)
+        {
+            state.Add(new Finding
+            {
+                Kind = FindingKind.PageTooLarge.Name,
+                Severity = FindingKind.PageTooLarge.Severity,
+                PageUrl = pageKey,
+                Status = "truncated",
+                Message = $"Siden er større enn {o.MaxPageBytes / (1024 * 1024)} MB. Bare begynnelsen er sjekket; store sider er også tunge å åpne på mobil.",
+            });
+        }
+
+        foreach (var analysis in analyses)
+        {
+            analysis.OnPage(fetch.FinalUri, page, fetch);
+        }
+
+        foreach (var link in page.Links)
+        {
+            var target = LinkTarget.Resolve(page.BaseUri, link.Href);
+            if (target.Kind != LinkTargetKind.Http || state.Scope.IsExcluded(target.Target))
+            {
+                continue;
+            }
+
+            var targetUri = new Uri(target.Target);
+            if (state.Scope.IsCrawlable(targetUri) && depth < state.Site.Scope.MaxDepth && state.TryEnqueue(targetUri, depth + 1))
+            {
+                continue;
+            }
+
+            if (!state.Claimed.ContainsKey(target.Target))
+            {
+                // Not crawled (external, out of scope, or over the limits): start its check now, overlapping the crawl.
+                _ = linkChecker.CheckAsync(state.RunId, target.Target, state.AllowPrivate, ct);
+            }
+        }
+
+        Interlocked.Add(ref state.LinksFoundCount, page.Links.Count);
+        await state.Spool!.AppendAsync(new SpooledPage(pageKey, page.Title, page.Links, page.BaseUri.AbsoluteUri), ct).ConfigureAwait(false);
+        state.ReportProgress();
+    }
+
+    private async Task EvaluateAsync(CrawlState state, LinkSpool spool, CancellationToken ct)
+    {
+        var checkedTargets = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var page in spool.ReadAllAsync(ct).ConfigureAwait(false))
+        {
+            var baseUri = new Uri(page.BaseUrl);
+            foreach (var link in page.Links)
+            {
+                var target = LinkTarget.Resolve(baseUri, link.Href);
+                if (target.Kind == LinkTargetKind.Http && state.Scope.IsExcluded(target.Target))
+                {
+                    continue;
+                }
+
+                LinkStatus? status = null;
+                var isInternal = false;
+                if (target.Kind == LinkTargetKind.Http)
+                {
+                    isInternal = state.Scope.IsInternal(new Uri(target.Target));
+                    status = state.PageStatuses.TryGetValue(target.Target, out var known)
+                        ? known
+                        : await linkChecker.CheckAsync(state.RunId, target.Target, state.AllowPrivate, ct).ConfigureAwait(false);
+                    checkedTargets.Add(target.Target);
+                }
+
+                var occurrence = new LinkOccurrence(page.Url, link.Href, link.Text, link.Line, target, isInternal);
+                var finding = LinkFindingEvaluator.Evaluate(occurrence, status, o.RedirectChainThreshold);
+                if (finding is null && target.Fragment is { } fragment && status is { State: LinkState.Ok or LinkState.Redirected }
+                    && state.Anchors.TryGetValue(target.Target, out var anchors) && !HasAnchor(anchors, fragment))
+                {
+                    finding = LinkFindingEvaluator.FragmentMissing(occurrence, fragment);
+                }
+
+                if (finding is not null)
+                {
+                    state.Add(finding);
+                }
+            }
+        }
+
+        state.LinksChecked = checkedTargets.Count;
+    }
+
+    /// <summary>HTML's fragment rules: exact id/name, then the percent-decoded form; "top" and empty always exist.</summary>
+    internal static bool HasAnchor(IReadOnlySet<string> anchors, string fragment)
+    {
+        if (fragment.Length == 0 || fragment.Equals("top", StringComparison.OrdinalIgnoreCase) || anchors.Contains(fragment))
+        {
+            return true;
+        }
+
+        try
+        {
+            return anchors.Contains(Uri.UnescapeDataString(fragment));
+        }
+        catch (UriFormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Mutable state of one site crawl, shared by the workers.</summary>
+    private sealed class CrawlState(SiteDefinition site, UrlScope scope, bool allowPrivate, string runId, IProgress<SiteProgress>? progress)
+    {
+        public int PendingCount;
+        public int PagesCrawledCount;
+        public int PagesFailedCount;
+        public int LinksFoundCount;
+        private int claimedCount;
+        private long lastReport;
+
+        public SiteDefinition Site { get; } = site;
+        public UrlScope Scope { get; } = scope;
+        public bool AllowPrivate { get; } = allowPrivate;
+        public string RunId { get; } = runId;
+        public Channel<(Uri, int)> Frontier { get; } = Channel.CreateUnbounded<(Uri, int)>();
+        public ConcurrentDictionary<string, int> Claimed { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, LinkStatus> PageStatuses { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, IReadOnlySet<string>> Anchors { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, Finding> Findings { get; } = new(StringComparer.Ordinal);
+        public LinkSpool? Spool { get; set; }
+        public string? LimitHit { get; private set; }
+        public int LinksChecked { get; set; }
+        public int Pending => Volatile.Read(ref PendingCount);
+        public int PagesCrawled => Volatile.Read(ref PagesCrawledCount);
+        public int PagesFailed => Volatile.Read(ref PagesFailedCount);
+        public int LinksFound => Volatile.Read(ref LinksFoundCount);
+
+        public void Add(Finding finding) => Findings.TryAdd(finding.Id, finding);
+
+        /// <summary>Claims a URL for crawling (counted against the page limit) without queueing it.</summary>
+        public bool TryClaim(string key, int depth)
+        {
+            if (Volatile.Read(ref claimedCount) >= Site.Scope.MaxPages)
+            {
+                LimitHit = $"page limit {Site.Scope.MaxPages} reached";
+                return false;
+            }
+
+            if (!Claimed.TryAdd(key, depth))
+            {
+                return false;
+            }
+
+            Interlocked.Increment(ref claimedCount);
+            return true;
+        }
+
+        public bool TryEnqueue(Uri uri, int depth)
+        {
+            var key = LinkTarget.WithoutFragment(uri);
+            if (Claimed.ContainsKey(key))
+            {
+                return true;
+            }
+
+            if (!TryClaim(key, depth))
+            {
+                return Claimed.ContainsKey(key);
+            }
+
+            Interlocked.Increment(ref PendingCount);
+            Frontier.Writer.TryWrite((new Uri(key), depth));
+            return true;
+        }
+
+        public void ReportProgress()
+        {
+            var now = Environment.TickCount64;
+            if (progress is not null && now - Interlocked.Read(ref lastReport) > 200)
+            {
+                Interlocked.Exchange(ref lastReport, now);
+                progress.Report(new SiteProgress(Site.Id, "crawling", PagesCrawled, LinksFound, Findings.Count));
+            }
+        }
+    }
+}

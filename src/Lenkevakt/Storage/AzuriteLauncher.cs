@@ -1,0 +1,266 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+
+namespace Lenkevakt.Storage;
+
+/// <summary>
+/// Starts the real Azure Storage emulator (the pinned <c>azurite</c> npm package in <c>tools/azurite</c>) on 127.0.0.1
+/// when the connection is development storage and nothing answers there. Installs the pinned package with
+/// <c>npm ci</c> on first use. Disposing the handle stops the emulator it started (and only that one).
+/// </summary>
+public static partial class AzuriteLauncher
+{
+    /// <summary>The well-known, public Azurite development account key (documented by Microsoft; not a secret).</summary>
+    public const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    public static string ConnectionString(int blobPort, int queuePort, int tablePort) =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + DevAccountKey + ";" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
+
+    /// <summary>Ports (blob, queue, table) of a development-storage connection string, or null when it points elsewhere.</summary>
+    public static (int Blob, int Queue, int Table)? DevelopmentPorts(string connectionString)
+    {
+        if (connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+        {
+            return (10000, 10001, 10002);
+        }
+
+        if (!connectionString.Contains("devstoreaccount1", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        int? Port(string name)
+        {
+            var m = Regex.Match(connectionString, name + @"Endpoint=http://(127\.0\.0\.1|localhost):(\d+)", RegexOptions.IgnoreCase);
+            return m.Success ? int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        }
+
+        return Port("Queue") is { } q && Port("Table") is { } t ? (Port("Blob") ?? q - 1, q, t) : null;
+    }
+
+    public static async Task<bool> IsListeningAsync(int port, CancellationToken ct)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            cts.CancelAfter(TimeSpan.FromMilliseconds(500));
+            await client.ConnectAsync("127.0.0.1", port, cts.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Makes sure an emulator answers on the ports of <paramref name="connectionString"/>. Returns null when one already
+    /// answers (or the connection is not development storage), else the handle of the emulator started here.
+    /// </summary>
+    public static async Task<AzuriteProcess?> EnsureRunningAsync(string connectionString, string location, ILogger logger, CancellationToken ct)
+    {
+        if (DevelopmentPorts(connectionString) is not { } ports)
+        {
+            return null;
+        }
+
+        if (await IsListeningAsync(ports.Queue, ct).ConfigureAwait(false) && await IsListeningAsync(ports.Table, ct).ConfigureAwait(false))
+        {
+            logger.LogInformation("Using the storage emulator already listening on 127.0.0.1:{Queue}/{Table}", ports.Queue, ports.Table);
+            return null;
+        }
+
+        return await StartAsync(ports.Blob, ports.Queue, ports.Table, location, inMemory: false, logger, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts Azurite on the given ports (0 = pick free ports) and waits until it answers.</summary>
+    public static async Task<AzuriteProcess> StartAsync(int blobPort, int queuePort, int tablePort, string location, bool inMemory, ILogger logger, CancellationToken ct)
+    {
+        var exe = await LocateAsync(logger, ct).ConfigureAwait(false);
+        blobPort = blobPort == 0 ? FreePort() : blobPort;
+        queuePort = queuePort == 0 ? FreePort() : queuePort;
+        tablePort = tablePort == 0 ? FreePort() : tablePort;
+        Directory.CreateDirectory(location);
+        var psi = new ProcessStartInfo(exe)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     "--silent", "--location", Path.GetFullPath(location), "--debug", Path.Combine(Path.GetFullPath(location), "debug.log"),
+                     "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                 })
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        if (inMemory)
+        {
+            psi.ArgumentList.Add("--inMemoryPersistence");
+        }
+
+        logger.LogInformation("Starting Azurite on 127.0.0.1 (blob {Blob}, queue {Queue}, table {Table}), data in {Location}", blobPort, queuePort, tablePort, location);
+        var process = Process.Start(psi) ?? throw new StorageUnavailableException($"Could not start Azurite ({exe}).");
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var handle = new AzuriteProcess(process, blobPort, queuePort, tablePort);
+        for (var i = 0; i < 150; i++)
+        {
+            if (process.HasExited)
+            {
+                string text;
+                lock (output)
+                {
+                    text = output.ToString().Trim();
+                }
+
+                throw new StorageUnavailableException($"Azurite exited at start (code {process.ExitCode}): {text}");
+            }
+
+            if (await IsListeningAsync(queuePort, ct).ConfigureAwait(false) && await IsListeningAsync(tablePort, ct).ConfigureAwait(false) &&
+                await IsListeningAsync(blobPort, ct).ConfigureAwait(false))
+            {
+                return handle;
+            }
+
+            await Task.Delay(100, ct).ConfigureAwait(false);
+        }
+
+        await handle.DisposeAsync().ConfigureAwait(false);
+        throw new StorageUnavailableException("Azurite did not answer within 15 s on 127.0.0.1.");
+    }
+
+    /// <summary>Finds <c>tools/azurite/node_modules/.bin/azurite</c> above the current or the program's folder, running <c>npm ci</c> there if needed.</summary>
+    public static async Task<string> LocateAsync(ILogger logger, CancellationToken ct)
+    {
+        var env = Environment.GetEnvironmentVariable("LENKEVAKT_AZURITE");
+        if (!string.IsNullOrEmpty(env) && File.Exists(env))
+        {
+            return env;
+        }
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var tool = Path.Combine(dir.FullName, "tools", "azurite");
+                if (!File.Exists(Path.Combine(tool, "package.json")))
+                {
+                    continue;
+                }
+
+                var bin = Path.Combine(tool, "node_modules", ".bin", "azurite");
+                if (!File.Exists(bin))
+                {
+                    await NpmCiAsync(tool, logger, ct).ConfigureAwait(false);
+                }
+
+                if (File.Exists(bin))
+                {
+                    return bin;
+                }
+            }
+        }
+
+        throw new StorageUnavailableException(
+            "Azurite is not installed: no tools/azurite/package.json above the current folder. Run lenkevakt from the repository, " +
+            "set LENKEVAKT_AZURITE to an azurite executable, or set Lenkevakt__Storage__ConnectionString to a reachable account.");
+    }
+
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+
+    private static async Task NpmCiAsync(string folder, ILogger logger, CancellationToken ct)
+    {
+        await InstallLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (File.Exists(Path.Combine(folder, "node_modules", ".bin", "azurite")))
+            {
+                return;
+            }
+
+            logger.LogInformation("Installing the pinned Azurite with npm ci in {Folder} (first run only)...", folder);
+            var psi = new ProcessStartInfo("npm") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
+            {
+                psi.ArgumentList.Add(a);
+            }
+
+            Process process;
+            try
+            {
+                process = Process.Start(psi) ?? throw new StorageUnavailableException("npm did not start");
+            }
+            catch (System.ComponentModel.Win32Exception ex)
+            {
+                throw new StorageUnavailableException("Azurite needs Node.js and npm (Node 20+) on PATH to install the pinned emulator: " + ex.Message, ex);
+            }
+
+            using (process)
+            {
+                var stderr = process.StandardError.ReadToEndAsync(ct);
+                _ = process.StandardOutput.ReadToEndAsync(ct);
+                await process.WaitForExitAsync(ct).ConfigureAwait(false);
+                if (process.ExitCode != 0)
+                {
+                    throw new StorageUnavailableException($"npm ci in {folder} failed ({process.ExitCode}): {(await stderr.ConfigureAwait(false)).Trim()}");
+                }
+            }
+        }
+        finally
+        {
+            InstallLock.Release();
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var l = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        l.Start();
+        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>An Azurite process started by <see cref="AzuriteLauncher"/>; disposing stops it.</summary>
+public sealed class AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort) : IAsyncDisposable
+{
+    public int BlobPort { get; } = blobPort;
+    public int QueuePort { get; } = queuePort;
+    public int TablePort { get; } = tablePort;
+    public int ProcessId => process.Id;
+
+    public string ConnectionString => AzuriteLauncher.ConnectionString(BlobPort, QueuePort, TablePort);
+
+    /// <summary>Stops the emulator (used by tests that restart storage mid-run).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException)
+        {
+            // Already gone.
+        }
+
+        process.Dispose();
+    }
+}

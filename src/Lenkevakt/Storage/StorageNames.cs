@@ -1,0 +1,31 @@
+namespace Lenkevakt.Storage;
+
+/// <summary>Queue and table names, with the configured prefix applied.</summary>
+public sealed class StorageNames(string prefix)
+{
+    public const string CrawlSite = "crawl-site";
+    public const string Findings = "findings";
+    public const string SiteCrawled = "site-crawled";
+    public const string Alerts = "alerts";
+    public const string PoisonSuffix = "-poison";
+
+    /// <summary>The pipeline queues in stage order.</summary>
+    public static readonly IReadOnlyList<string> PipelineQueues = [CrawlSite, Findings, SiteCrawled, Alerts];
+
+    public string Prefix { get; } = prefix;
+
+    public string Queue(string logical) => string.IsNullOrEmpty(Prefix) ? logical : $"{Prefix}-{logical}";
+
+    public string Poison(string logical) => Queue(logical) + PoisonSuffix;
+
+    public string FindingsTable => Prefix + "Findings";
+    public string DashboardTable => Prefix + "Dashboard";
+    public string RunsTable => Prefix + "Runs";
+    public string LinkStatusTable => Prefix + "LinkStatus";
+    public string CrawlStateTable => Prefix + "CrawlState";
+    public string AlertLogTable => Prefix + "AlertLog";
+
+    public IEnumerable<string> AllTables => [FindingsTable, DashboardTable, RunsTable, LinkStatusTable, CrawlStateTable, AlertLogTable];
+
+    public IEnumerable<string> AllQueues => PipelineQueues.SelectMany(q => new[] { Queue(q), Poison(q) });
+}

@@ -1,0 +1,60 @@
+using Azure;
+using Microsoft.Extensions.Logging;
+
+namespace Lenkevakt.Storage;
+
+/// <summary>Creates every queue (with its poison queue) and table on start, and turns "cannot connect" into one clear error.</summary>
+public sealed class StorageProvisioner(StorageClients clients, ILogger<StorageProvisioner> logger)
+{
+    private int provisioned;
+
+    public async Task EnsureAsync(CancellationToken ct)
+    {
+        if (Volatile.Read(ref provisioned) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            using var probe = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            probe.CancelAfter(TimeSpan.FromSeconds(20));
+            foreach (var table in clients.Names.AllTables)
+            {
+                await clients.TableService.CreateTableIfNotExistsAsync(table, probe.Token).ConfigureAwait(false);
+            }
+
+            foreach (var queue in clients.Names.AllQueues)
+            {
+                await clients.QueueService.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: probe.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is RequestFailedException { Status: 0 } or AggregateException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            throw new StorageUnavailableException(
+                $"Cannot reach Azure Storage ({clients.Options.Describe()}): {FirstLine(ex)}. " +
+                "Start Azurite (the CLI does this itself for development storage unless Lenkevakt:Storage:AutoStartAzurite=false), " +
+                "or set Lenkevakt__Storage__ConnectionString / Lenkevakt__Storage__AccountName to a reachable account.", ex);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 401 or 403)
+        {
+            throw new StorageUnavailableException(
+                $"Azure Storage refused access ({clients.Options.Describe()}): {ex.ErrorCode}. Check the key or the identity's role assignments " +
+                "(Storage Queue Data Contributor and Storage Table Data Contributor).", ex);
+        }
+
+        logger.LogDebug("Storage ready: {Connection}", clients.Options.Describe());
+        Volatile.Write(ref provisioned, 1);
+    }
+
+    private static string FirstLine(Exception ex)
+    {
+        var inner = ex;
+        while (inner.InnerException is not null && inner is AggregateException or RequestFailedException)
+        {
+            inner = inner.InnerException;
+        }
+
+        return inner.Message.Split('\n')[0].Trim();
+    }
+}

@@ -167,6 +167,19 @@ public sealed class SiteCrawler(
             return;
         }
 
+        // The same bytes under another URL (/ and /index.html, ?utm variants): an alias, checked once.
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(fetch.Body));
+        var canonical = state.ContentHashes.GetOrAdd(hash, pageKey);
+        if (!ReferenceEquals(canonical, pageKey) && canonical != pageKey)
+        {
+            if (state.Anchors.TryGetValue(canonical, out var aliasAnchors))
+            {
+                state.Anchors[pageKey] = aliasAnchors;
+            }
+
+            return;
+        }
+
         var (html, _) = HtmlDecoding.Decode(fetch.Body, fetch.Charset);
         var page = PageParser.Parse(html, fetch.FinalUri);
         Interlocked.Increment(ref state.PagesCrawledCount);
@@ -254,7 +267,7 @@ public sealed class SiteCrawler(
 
                 if (finding is not null)
                 {
-                    state.Add(finding);
+                    state.Add(finding with { PageTitle = page.Title });
                 }
             }
         }
@@ -299,6 +312,7 @@ public sealed class SiteCrawler(
         public ConcurrentDictionary<string, LinkStatus> PageStatuses { get; } = new(StringComparer.Ordinal);
         public ConcurrentDictionary<string, IReadOnlySet<string>> Anchors { get; } = new(StringComparer.Ordinal);
         public ConcurrentDictionary<string, Finding> Findings { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, string> ContentHashes { get; } = new(StringComparer.Ordinal);
         public LinkSpool? Spool { get; set; }
         public string? LimitHit { get; private set; }
         public int LinksChecked { get; set; }

@@ -16,6 +16,9 @@ public sealed record Finding
     /// <summary>The page the problem is on (no fragment).</summary>
     public required string PageUrl { get; init; }
 
+    /// <summary>The page's title, for editors.</summary>
+    public string? PageTitle { get; init; }
+
     /// <summary>The link target or rule id the finding is about; empty for page-level findings.</summary>
     public string Target { get; init; } = "";
 

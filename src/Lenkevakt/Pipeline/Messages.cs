@@ -1,4 +1,5 @@
 using Lenkevakt.Findings;
+using Lenkevakt.Sites;
 
 namespace Lenkevakt.Pipeline;
 
@@ -26,6 +27,9 @@ public sealed record CrawlSiteMessage : IPipelineMessage
     public int Schema { get; init; } = CurrentSchema;
     public required string RunId { get; init; }
     public required string SiteId { get; init; }
+
+    /// <summary>The site as configured when the run was planned, so every stage (and every worker) sees the same scope.</summary>
+    public required SiteDefinition Site { get; init; }
 
     /// <summary>When the run was planned; used as the run's clock (lastSeen) so redelivery writes the same values.</summary>
     public required DateTimeOffset RunStartedAt { get; init; }
@@ -71,6 +75,7 @@ public sealed record SiteCrawledMessage : IPipelineMessage
     public required string RunId { get; init; }
     public required string SiteId { get; init; }
     public required DateTimeOffset RunStartedAt { get; init; }
+    public required SiteDefinition Site { get; init; }
     public required int FindingBatches { get; init; }
     public required CrawlStats Stats { get; init; }
 
@@ -88,6 +93,7 @@ public sealed record AlertsMessage : IPipelineMessage
     public int Schema { get; init; } = CurrentSchema;
     public required string RunId { get; init; }
     public required string SiteId { get; init; }
+    public required SiteDefinition Site { get; init; }
     public required IReadOnlyList<AlertItem> New { get; init; }
     public required IReadOnlyList<AlertItem> Resolved { get; init; }
 

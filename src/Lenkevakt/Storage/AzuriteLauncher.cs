@@ -94,7 +94,7 @@ public static partial class AzuriteLauncher
         };
         foreach (var arg in new[]
                  {
-                     "--silent", "--location", Path.GetFullPath(location), "--debug", Path.Combine(Path.GetFullPath(location), "debug.log"),
+                     "--silent",
                      "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -107,6 +107,11 @@ public static partial class AzuriteLauncher
         if (inMemory)
         {
             psi.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            psi.ArgumentList.Add("--location");
+            psi.ArgumentList.Add(Path.GetFullPath(location));
         }
 
         logger.LogInformation("Starting Azurite on 127.0.0.1 (blob {Blob}, queue {Queue}, table {Table}), data in {Location}", blobPort, queuePort, tablePort, location);
@@ -234,7 +239,7 @@ public static partial class AzuriteLauncher
     }
 }
 
-/// <summary>An Azurite process started by <see cref="AzuriteLauncher"/>; disposing stops it.</summary>
+/// <summary>An Azurite process started by <see cref="AzuriteLauncher"/>; disposing stops it (gracefully, so it saves its data).</summary>
 public sealed class AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort) : IAsyncDisposable
 {
     public int BlobPort { get; } = blobPort;
@@ -244,16 +249,40 @@ public sealed class AzuriteProcess(Process process, int blobPort, int queuePort,
 
     public string ConnectionString => AzuriteLauncher.ConnectionString(BlobPort, QueuePort, TablePort);
 
-    /// <summary>Stops the emulator (used by tests that restart storage mid-run).</summary>
+    /// <summary>
+    /// Stops the emulator: SIGINT first so Azurite writes its data to disk (it keeps tables and queues in memory and
+    /// persists on shutdown), then a hard kill if it has not exited within 10 s.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
             if (!process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
-                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                await process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+                if (!OperatingSystem.IsWindows())
+                {
+                    using (var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+                    {
+                        await (kill?.WaitForExitAsync() ?? Task.CompletedTask).ConfigureAwait(false);
+                    }
+
+                    using var graceful = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                    try
+                    {
+                        await process.WaitForExitAsync(graceful.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // Did not stop in time; killed below.
+                    }
+                }
+
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                    await process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+                }
             }
         }
         catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException)
@@ -263,4 +292,7 @@ public sealed class AzuriteProcess(Process process, int blobPort, int queuePort,
 
         process.Dispose();
     }
+
+    /// <summary>Simulates a crash (tests): kills the emulator without letting it save.</summary>
+    public void Kill() => process.Kill(entireProcessTree: true);
 }

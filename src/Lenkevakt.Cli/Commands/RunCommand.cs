@@ -1,0 +1,181 @@
+using System.CommandLine;
+using Lenkevakt.Cli.Hosting;
+using Lenkevakt.Crawling;
+using Lenkevakt.Findings;
+using Lenkevakt.Pipeline;
+using Lenkevakt.Reports;
+using Lenkevakt.Sites;
+using Lenkevakt.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace Lenkevakt.Cli.Commands;
+
+/// <summary><c>lenkevakt run [--sites FILE | --url URL] [--allow-private]</c>: one complete cycle, queues drained, summary printed.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var sites = new Option<FileInfo?>("--sites") { Description = "Sites file (default: Lenkevakt:Sites:Path, config/sites.json)." };
+        var url = new Option<Uri?>("--url") { Description = "Check one site ad hoc, from this start URL (like 'lychee URL')." };
+        var only = new Option<string[]>("--site") { Description = "Only these site ids from the sites file (repeatable)." };
+        var fylke = new Option<string?>("--fylke") { Description = "Only municipalities in this county (name or number)." };
+        var export = new Option<FileInfo?>("--export") { Description = "Also write this run's open findings to FILE (.csv or .json)." };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when open findings of this severity or worse exist (error|warning)." };
+        failOn.AcceptOnlyFromAmong("error", "warning");
+        var flags = new CrawlFlags();
+        var command = new Command("run", "Run one complete nightly cycle now: plan, crawl, check, record, close. Storage (Azurite) is provisioned automatically.");
+        command.Options.Add(sites);
+        command.Options.Add(url);
+        command.Options.Add(only);
+        command.Options.Add(fylke);
+        command.Options.Add(export);
+        command.Options.Add(failOn);
+        flags.AddTo(command);
+        command.Validators.Add(r =>
+        {
+            if (r.GetResult(sites) is not null && r.GetResult(url) is not null)
+            {
+                r.AddError("Use either --sites or --url, not both.");
+            }
+        });
+        command.SetAction(async (p, ct) =>
+        {
+            var overrides = flags.Overrides(p);
+            if (p.GetValue(sites) is { } file)
+            {
+                overrides["Lenkevakt:Sites:Path"] = file.FullName;
+            }
+
+            return await ExecuteAsync(overrides, p.GetValue(url), p.GetValue(only) ?? [], p.GetValue(fylke), p.GetValue(flags.MaxPages), p.GetValue(flags.MaxDepth),
+                p.GetValue(export), p.GetValue(failOn), ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(
+        Dictionary<string, string?> overrides, Uri? url, IReadOnlyCollection<string> onlySites, string? fylke, int? maxPages, int? maxDepth,
+        FileInfo? export, string? failOn, CancellationToken ct, Func<IServiceProvider, IReadOnlyList<SiteDefinition>>? sitesOverride = null)
+    {
+        var console = AnsiConsole.Console;
+        var builder = CliHost.CreateBuilder(overrides, LogLevel.Warning);
+        var progress = new ConsoleProgress(console);
+        builder.Services.AddSingleton<ICrawlProgressSink>(progress);
+        using var host = builder.Build();
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("lenkevakt");
+        var crawl = host.Services.GetRequiredService<IOptions<CrawlOptions>>().Value;
+
+        IReadOnlyList<SiteDefinition> siteList;
+        try
+        {
+            siteList = sitesOverride?.Invoke(host.Services) ?? SelectSites(host.Services, url, onlySites, fylke, crawl);
+        }
+        catch (SitesFileException ex)
+        {
+            console.MarkupLineInterpolated($"[red]Ugyldig nettstedsfil / invalid sites file:[/] {ex.Message}");
+            return ExitCodes.Usage;
+        }
+
+        siteList = ApplyLimits(siteList, maxPages, maxDepth);
+        if (siteList.Count == 0)
+        {
+            console.MarkupLine("[red]No sites selected.[/]");
+            return ExitCodes.Usage;
+        }
+
+        if (url is not null && !crawl.AllowPrivateNetworks && await AddressGuard.CheckAsync(url, ct).ConfigureAwait(false) is { } blocked)
+        {
+            console.MarkupLineInterpolated($"[red]Refused:[/] {blocked}.");
+            return ExitCodes.Usage;
+        }
+
+        await using var azurite = await StartStorageAsync(host, logger, console, ct).ConfigureAwait(false);
+        if (azurite.Failed)
+        {
+            return ExitCodes.StorageUnavailable;
+        }
+
+        try
+        {
+            await host.StartAsync(ct).ConfigureAwait(false);
+            await host.Services.GetRequiredService<StorageProvisioner>().EnsureAsync(ct).ConfigureAwait(false);
+            console.MarkupLineInterpolated($"Lenkevakt: {siteList.Count} nettsted(er), lagring: {host.Services.GetRequiredService<StorageClients>().Options.Describe()}");
+            var cycle = host.Services.GetRequiredService<LocalCycle>();
+            var summary = await progress.ShowWhileAsync(siteList.Count, cycle.RunAsync(siteList, ct)).ConfigureAwait(false);
+            SummaryPrinter.Print(console, summary);
+            var rows = await host.Services.GetRequiredService<FindingExport>().ReadAsync(null, summary.RunId, ct).ConfigureAwait(false);
+            rows = rows.Where(r => siteList.Any(s => s.Id == r.SiteId)).ToList();
+            if (export is not null)
+            {
+                await using var writer = new StreamWriter(export.FullName, append: false, new System.Text.UTF8Encoding(false));
+                await FindingExport.WriteAsync(rows, export.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase) ? "json" : "csv", writer, ct).ConfigureAwait(false);
+                console.WriteLine($"Funn skrevet til {export.FullName} ({rows.Count}).");
+            }
+
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            var threshold = failOn switch { "error" => "error", "warning" => "warning", _ => null };
+            if (threshold is not null && rows.Any(r => r.Severity == "error" || (threshold == "warning" && r.Severity == "warning")))
+            {
+                return ExitCodes.FindingsFound;
+            }
+
+            return summary.Sites.All(s => s.Status == "closed") ? ExitCodes.Ok : ExitCodes.Incomplete;
+        }
+        catch (StorageUnavailableException ex)
+        {
+            console.MarkupLineInterpolated($"[red]Lagring utilgjengelig / storage unavailable:[/] {ex.Message}");
+            return ExitCodes.StorageUnavailable;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            console.MarkupLine("[yellow]Avbrutt. Unfinished messages are back on the queues; the next 'lenkevakt run' or 'lenkevakt worker' finishes them.[/]");
+            return ExitCodes.Interrupted;
+        }
+    }
+
+    internal static async Task<StorageHandle> StartStorageAsync(IHost host, ILogger logger, IAnsiConsole console, CancellationToken ct)
+    {
+        try
+        {
+            var process = await CliHost.EnsureStorageAsync(host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), logger, ct).ConfigureAwait(false);
+            if (process is not null)
+            {
+                console.MarkupLineInterpolated($"[grey]Started Azurite on 127.0.0.1 (pid {process.ProcessId}); it stops when this command ends.[/]");
+            }
+
+            return new StorageHandle(process, false);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            console.MarkupLineInterpolated($"[red]Lagring utilgjengelig / storage unavailable:[/] {ex.Message}");
+            return new StorageHandle(null, true);
+        }
+    }
+
+    private static List<SiteDefinition> SelectSites(IServiceProvider services, Uri? url, IReadOnlyCollection<string> only, string? fylke, CrawlOptions crawl)
+    {
+        if (url is not null)
+        {
+            return [SitesCatalog.ForUrl(url, new CrawlScope { MaxPages = 10_000, MaxDepth = 50, AllowPrivateNetworks = crawl.AllowPrivateNetworks })];
+        }
+
+        var all = services.GetRequiredService<ISiteCatalog>().GetSites();
+        return all.Where(s => (only.Count == 0 || only.Contains(s.Id))
+                              && (fylke is null || string.Equals(s.Fylke, fylke, StringComparison.OrdinalIgnoreCase) || s.Fylkesnummer == fylke))
+                  .ToList();
+    }
+
+    private static List<SiteDefinition> ApplyLimits(IReadOnlyList<SiteDefinition> sites, int? maxPages, int? maxDepth) =>
+        sites.Select(s => s with
+        {
+            Scope = s.Scope with { MaxPages = maxPages ?? s.Scope.MaxPages, MaxDepth = maxDepth ?? s.Scope.MaxDepth },
+        }).ToList();
+
+    internal sealed record StorageHandle(AzuriteProcess? Process, bool Failed) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Process?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Lenkevakt.Alerts;
+
+/// <summary>Webhook delivery. Bound from <c>Lenkevakt:Alerts</c>.</summary>
+public sealed class AlertOptions
+{
+    public const string Section = "Lenkevakt:Alerts";
+
+    /// <summary>Allow plain-http webhook URLs on loopback (local testing only). Default false: https only.</summary>
+    public bool AllowLoopbackWebhooks { get; set; }
+
+    /// <summary>Base URL of the dashboard, for the "see the full list" link in digests. Optional.</summary>
+    public string? DashboardUrl { get; set; }
+
+    /// <summary>Retries of a failing delivery (5xx, 429, timeouts) before the message is retried from the queue. Default 3.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Items shown per list in one digest. Default 20.</summary>
+    public int MaxItemsPerDigest { get; set; } = 20;
+}

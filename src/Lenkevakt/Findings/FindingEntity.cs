@@ -1,0 +1,45 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Lenkevakt.Findings;
+
+/// <summary>A finding as stored in the <c>Findings</c> table: PK siteId, RK the finding's stable id.</summary>
+public sealed class FindingEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Kind { get; set; } = "";
+    public string Severity { get; set; } = "";
+    public string PageUrl { get; set; } = "";
+    public string? PageTitle { get; set; }
+    public string Target { get; set; } = "";
+    public int? StatusCode { get; set; }
+    public string? Status { get; set; }
+    public string Message { get; set; } = "";
+    public string? Evidence { get; set; }
+    public string? Scope { get; set; }
+    public string? Location { get; set; }
+
+    /// <summary><c>open</c> or <c>resolved</c>.</summary>
+    public string State { get; set; } = "open";
+
+    public DateTimeOffset FirstSeen { get; set; }
+    public string FirstRunId { get; set; } = "";
+    public DateTimeOffset LastSeen { get; set; }
+    public string LastRunId { get; set; } = "";
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public string? ResolvedRunId { get; set; }
+
+    /// <summary>The run in which a resolved finding came back, if it did.</summary>
+    public string? ReopenedRunId { get; set; }
+
+    public string SiteId => PartitionKey;
+
+    public bool IsOpen => State == "open";
+
+    /// <summary>New in <paramref name="runId"/>: first seen then, or reopened then.</summary>
+    public bool IsNewIn(string runId) => IsOpen && (FirstRunId == runId || ReopenedRunId == runId);
+}

@@ -1,0 +1,76 @@
+using Lenkevakt.Alerts;
+using Lenkevakt.Checks;
+using Lenkevakt.Crawling;
+using Lenkevakt.Dashboard;
+using Lenkevakt.Findings;
+using Lenkevakt.Pipeline;
+using Lenkevakt.Sites;
+using Lenkevakt.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Lenkevakt;
+
+/// <summary>The one composition call both hosts (CLI/worker and Azure Functions) make.</summary>
+public static class LenkevaktServiceCollectionExtensions
+{
+    public static IServiceCollection AddLenkevakt(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CrawlOptions>().Bind(configuration.GetSection(CrawlOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ScheduleOptions>().Bind(configuration.GetSection(ScheduleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SitesOptions>().Bind(configuration.GetSection(SitesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISiteCatalog, FileSiteCatalog>();
+        services.TryAddSingleton<ICrawlProgressSink, NullCrawlProgressSink>();
+
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<StorageProvisioner>();
+        services.AddSingleton<QueuePublisher>();
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<FindingStore>();
+        services.AddSingleton<DashboardStore>();
+        services.AddSingleton<AlertLogStore>();
+
+        services.AddCrawlerHttp();
+        services.AddSingleton(sp => new HostGate(sp.GetRequiredService<IOptions<CrawlOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PageFetcher>();
+        services.AddSingleton<LinkChecker>();
+        services.AddSingleton<RobotsCache>();
+        services.AddSingleton<SiteCrawler>();
+
+        services.AddSingleton<PlanRunHandler>();
+        services.AddSingleton<CrawlSiteHandler>();
+        services.AddSingleton<RecordFindingsHandler>();
+        services.AddSingleton<CloseSiteRunHandler>();
+        services.AddSingleton<SendAlertsHandler>();
+        services.AddSingleton<QueueMessageProcessor>();
+        services.AddSingleton<QueuePump>();
+        services.AddSingleton<LocalCycle>();
+        services.AddSingleton<Reports.FindingExport>();
+
+        services.AddHttpClient(SendAlertsHandler.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("webhooks", (builder, context) =>
+            {
+                var o = context.ServiceProvider.GetRequiredService<IOptions<AlertOptions>>().Value;
+                builder.AddTimeout(TimeSpan.FromSeconds(60));
+                builder.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(1, o.MaxRetries),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(500),
+                    MaxDelay = TimeSpan.FromSeconds(30),
+                });
+                builder.AddTimeout(TimeSpan.FromSeconds(15));
+            });
+        return services;
+    }
+}

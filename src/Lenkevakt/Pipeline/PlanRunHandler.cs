@@ -1,0 +1,80 @@
+using System.Globalization;
+using Cronos;
+using Lenkevakt.Sites;
+using Lenkevakt.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lenkevakt.Pipeline;
+
+/// <summary>
+/// Stage 1: plans a run: records it and sends one <c>crawl-site</c> message per site. Idempotent: a site already
+/// planned in the run is not sent twice, and a scheduled run's id comes from its schedule time, so a timer that
+/// fires twice plans one run.
+/// </summary>
+public sealed class PlanRunHandler(
+    ISiteCatalog catalog,
+    RunStore runs,
+    QueuePublisher queues,
+    StorageProvisioner provisioner,
+    IOptions<ScheduleOptions> schedule,
+    TimeProvider time,
+    ILogger<PlanRunHandler> logger)
+{
+    /// <summary>Plans the configured sites (or the listed ones).</summary>
+    public Task<string> HandleAsync(PlanRunMessage message, CancellationToken ct)
+    {
+        var all = catalog.GetSites();
+        var sites = message.SiteIds.Count == 0 ? all : all.Where(s => message.SiteIds.Contains(s.Id)).ToList();
+        return PlanAsync(message.RunId, time.GetUtcNow(), sites, "message", ct);
+    }
+
+    /// <summary>
+    /// Called on every timer tick (Functions: hourly in UTC). Plans a run when the cron, read in the configured time
+    /// zone with daylight saving, has an occurrence in (tick − interval, tick]. Returns the run id, or null.
+    /// </summary>
+    public async Task<string?> HandleTimerTickAsync(DateTimeOffset tick, CancellationToken ct)
+    {
+        var o = schedule.Value;
+        var cron = CronExpression.Parse(o.Cron);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone);
+        var due = cron.GetNextOccurrence(tick - o.TickInterval, zone, inclusive: false);
+        if (due is not { } occurrence || occurrence > tick)
+        {
+            return null;
+        }
+
+        return await PlanScheduledAsync(occurrence, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Plans the scheduled run for <paramref name="occurrence"/> (its id is derived from the time).</summary>
+    public Task<string> PlanScheduledAsync(DateTimeOffset occurrence, CancellationToken ct) =>
+        PlanAsync(ScheduledRunId(occurrence), occurrence, catalog.GetSites(), "schedule", ct);
+
+    public async Task<string> PlanAsync(string runId, DateTimeOffset startedAt, IReadOnlyList<SiteDefinition> sites, string trigger, CancellationToken ct)
+    {
+        await provisioner.EnsureAsync(ct).ConfigureAwait(false);
+        await runs.CreateRunAsync(runId, startedAt, sites.Count, trigger, ct).ConfigureAwait(false);
+        var sent = 0;
+        foreach (var site in sites)
+        {
+            if (!await runs.AddSiteAsync(runId, site.Id, ct).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            await queues.SendAsync(StorageNames.CrawlSite, new CrawlSiteMessage { RunId = runId, SiteId = site.Id, Site = site, RunStartedAt = startedAt }, ct).ConfigureAwait(false);
+            sent++;
+        }
+
+        logger.LogInformation("Planned run {RunId}: {Sent} of {Count} sites queued", runId, sent, sites.Count);
+        return runId;
+    }
+
+    /// <summary>Run id of a scheduled run: <c>r</c> + UTC minute, so the same schedule time always gives the same id.</summary>
+    public static string ScheduledRunId(DateTimeOffset at) => "r" + at.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Run id of an ad-hoc run: UTC second plus a random suffix (ids sort by time).</summary>
+    public static string AdHocRunId(DateTimeOffset at) =>
+        "r" + at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..4];
+}

@@ -1,0 +1,201 @@
+using Azure;
+using Azure.Storage.Queues.Models;
+using Lenkevakt.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lenkevakt.Pipeline;
+
+/// <summary>
+/// The local host's queue consumer (what the Functions runtime does in Azure): receives messages from the pipeline
+/// queues, runs them through <see cref="QueueMessageProcessor"/>, renews their visibility while a handler works,
+/// and deletes them only when handled, deferred or poisoned. A failed message is left to reappear with a short
+/// backoff; a message interrupted by shutdown is made visible again at once, so another worker (or the next run)
+/// takes it over: nothing is lost. Several processes may pump the same queues.
+/// </summary>
+public sealed class QueuePump(StorageClients storage, QueueMessageProcessor processor, IOptions<QueueOptions> options, IOptions<Crawling.CrawlOptions> crawl, TimeProvider time, ILogger<QueuePump> logger)
+{
+    private int inFlight;
+
+    /// <summary>Messages being handled right now by this pump.</summary>
+    public int InFlight => Volatile.Read(ref inFlight);
+
+    /// <summary>Pumps every pipeline queue until <paramref name="ct"/> is cancelled.</summary>
+    public Task RunAsync(CancellationToken ct) =>
+        Task.WhenAll(StorageNames.PipelineQueues.Select(q => PumpQueueAsync(q, q == StorageNames.CrawlSite ? crawl.Value.SiteConcurrency : options.Value.StageConcurrency, ct)));
+
+    /// <summary>
+    /// True when no pipeline queue holds a message (visible, in flight or delayed) and this pump is idle.
+    /// Used by the one-shot <c>run</c> to know the cycle is complete.
+    /// </summary>
+    public async Task<bool> IsDrainedAsync(CancellationToken ct)
+    {
+        if (InFlight > 0)
+        {
+            return false;
+        }
+
+        foreach (var q in StorageNames.PipelineQueues)
+        {
+            QueueProperties props = await storage.Queue(q).GetPropertiesAsync(ct).ConfigureAwait(false);
+            if (props.ApproximateMessagesCount > 0)
+            {
+                return false;
+            }
+        }
+
+        return InFlight == 0;
+    }
+
+    private async Task PumpQueueAsync(string logical, int concurrency, CancellationToken ct)
+    {
+        var queue = storage.Queue(logical);
+        var slots = new SemaphoreSlim(concurrency, concurrency);
+        var running = new List<Task>();
+        var idle = TimeSpan.FromMilliseconds(50);
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await slots.WaitAsync(ct).ConfigureAwait(false);
+                var free = slots.CurrentCount + 1;
+                QueueMessage[] messages;
+                try
+                {
+                    messages = (await queue.ReceiveMessagesAsync(Math.Min(free, 32), options.Value.VisibilityTimeout, ct).ConfigureAwait(false)).Value;
+                }
+                finally
+                {
+                    slots.Release();
+                }
+
+                if (messages.Length == 0)
+                {
+                    await Task.Delay(idle, time, ct).ConfigureAwait(false);
+                    idle = TimeSpan.FromMilliseconds(Math.Min(idle.TotalMilliseconds * 2, options.Value.MaxPollInterval.TotalMilliseconds));
+                    continue;
+                }
+
+                idle = TimeSpan.FromMilliseconds(50);
+                foreach (var message in messages)
+                {
+                    await slots.WaitAsync(ct).ConfigureAwait(false);
+                    Interlocked.Increment(ref inFlight);
+                    running.Add(Task.Run(
+                        async () =>
+                        {
+                            try
+                            {
+                                await HandleAsync(queue, logical, message, ct).ConfigureAwait(false);
+                            }
+                            finally
+                            {
+                                Interlocked.Decrement(ref inFlight);
+                                slots.Release();
+                            }
+                        },
+                        CancellationToken.None));
+                }
+
+                running.RemoveAll(t => t.IsCompleted);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (RequestFailedException ex)
+            {
+                // Storage away (e.g. Azurite restarting): back off and keep going.
+                logger.LogWarning("Queue {Queue} unavailable ({Status}): {Error}; retrying", logical, ex.Status, ex.Message.Split('\n')[0]);
+                await DelayQuietlyAsync(TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or AggregateException or IOException)
+            {
+                logger.LogWarning("Queue {Queue} unreachable: {Error}; retrying", logical, ex.Message.Split('\n')[0]);
+                await DelayQuietlyAsync(TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
+            }
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(false);
+        slots.Dispose();
+    }
+
+    private async Task HandleAsync(Azure.Storage.Queues.QueueClient queue, string logical, QueueMessage message, CancellationToken ct)
+    {
+        var receipt = message.PopReceipt;
+        using var handlerCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewal = RenewAsync(queue, message.MessageId, () => receipt, r => receipt = r, handlerCts.Token);
+        ProcessOutcome? outcome = null;
+        Exception? failure = null;
+        try
+        {
+            outcome = await processor.ProcessAsync(logical, message.Body.ToString(), message.DequeueCount, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+        finally
+        {
+            await handlerCts.CancelAsync().ConfigureAwait(false);
+            await renewal.ConfigureAwait(false);
+        }
+
+        try
+        {
+            if (outcome is not null)
+            {
+                await queue.DeleteMessageAsync(message.MessageId, receipt, CancellationToken.None).ConfigureAwait(false);
+            }
+            else if (ct.IsCancellationRequested)
+            {
+                // Shutting down: hand the message back at once.
+                await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                logger.LogInformation("Returned an unfinished {Queue} message to the queue", logical);
+            }
+            else
+            {
+                var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, message.DequeueCount)));
+                logger.LogWarning(failure, "{Queue} message failed (delivery {Count} of {Max}); retrying in {Backoff}", logical, message.DequeueCount, options.Value.MaxDequeueCount, backoff);
+                await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: backoff, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 400)
+        {
+            // The message's visibility ran out and someone else has it now: their handling counts; ours was idempotent.
+            logger.LogDebug("Could not settle {Queue} message {Id}: {Error}", logical, message.MessageId, ex.ErrorCode);
+        }
+    }
+
+    private async Task RenewAsync(Azure.Storage.Queues.QueueClient queue, string id, Func<string> receipt, Action<string> setReceipt, CancellationToken ct)
+    {
+        var visibility = options.Value.VisibilityTimeout;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(visibility / 2, time, ct).ConfigureAwait(false);
+                var updated = await queue.UpdateMessageAsync(id, receipt(), visibilityTimeout: visibility, cancellationToken: ct).ConfigureAwait(false);
+                setReceipt(updated.Value.PopReceipt);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (RequestFailedException ex)
+        {
+            logger.LogWarning("Could not extend a message's visibility: {Error}", ex.ErrorCode);
+        }
+    }
+
+    private async Task DelayQuietlyAsync(TimeSpan delay, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(delay, time, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

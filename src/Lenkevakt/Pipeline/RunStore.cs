@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Lenkevakt.Storage;
+
+namespace Lenkevakt.Pipeline;
+
+/// <summary>Result of trying to take a site crawl for a run.</summary>
+public enum LeaseResult
+{
+    Acquired,
+
+    /// <summary>The site is already crawled (or closed) in this run: nothing to do.</summary>
+    AlreadyDone,
+
+    /// <summary>Another worker holds a live lease.</summary>
+    Busy,
+}
+
+/// <summary>
+/// Run bookkeeping in the <c>Runs</c> table: a header per run (PK <c>run</c>, RK runId), a row per site and run
+/// (PK runId, RK <c>site|{siteId}</c>: status and crawl lease) and a marker per recorded findings batch
+/// (RK <c>batch|{siteId}|{n}</c>). Leases use ETags, so two workers never crawl one site in one run at once.
+/// </summary>
+public sealed class RunStore(StorageClients storage, TimeProvider time)
+{
+    private TableClient Table => storage.Table(storage.Names.RunsTable);
+
+    public async Task CreateRunAsync(string runId, DateTimeOffset startedAt, int siteCount, string trigger, CancellationToken ct)
+    {
+        var entity = new TableEntity("run", runId) { ["StartedAt"] = startedAt, ["SiteCount"] = siteCount, ["Trigger"] = trigger };
+        await Table.UpsertEntityAsync(entity, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds the site to the run; false when it was already planned (and possibly crawled).</summary>
+    public async Task<bool> AddSiteAsync(string runId, string siteId, CancellationToken ct)
+    {
+        try
+        {
+            await Table.AddEntityAsync(new TableEntity(runId, SiteKey(siteId)) { ["Status"] = "planned", ["SiteId"] = siteId }, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var existing = await Table.GetEntityAsync<TableEntity>(runId, SiteKey(siteId), cancellationToken: ct).ConfigureAwait(false);
+            return existing.Value.GetString("Status") == "planned";
+        }
+    }
+
+    public async Task<(LeaseResult Result, DateTimeOffset Until)> TryAcquireCrawlLeaseAsync(string runId, string siteId, TimeSpan lease, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(runId, SiteKey(siteId), cancellationToken: ct).ConfigureAwait(false);
+        var until = now + lease;
+        if (!row.HasValue || row.Value is null)
+        {
+            try
+            {
+                await Table.AddEntityAsync(new TableEntity(runId, SiteKey(siteId)) { ["Status"] = "crawling", ["SiteId"] = siteId, ["LeaseUntil"] = until }, ct).ConfigureAwait(false);
+                return (LeaseResult.Acquired, until);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                return (LeaseResult.Busy, now + TimeSpan.FromSeconds(5));
+            }
+        }
+
+        var entity = row.Value;
+        var status = entity.GetString("Status");
+        if (status is "crawled" or "closed")
+        {
+            return (LeaseResult.AlreadyDone, now);
+        }
+
+        if (status == "crawling" && entity.GetDateTimeOffset("LeaseUntil") is { } held && held > now)
+        {
+            return (LeaseResult.Busy, held);
+        }
+
+        entity["Status"] = "crawling";
+        entity["LeaseUntil"] = until;
+        try
+        {
+            await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+            return (LeaseResult.Acquired, until);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return (LeaseResult.Busy, now + TimeSpan.FromSeconds(5));
+        }
+    }
+
+    public async Task RenewCrawlLeaseAsync(string runId, string siteId, TimeSpan lease, CancellationToken ct)
+    {
+        var entity = new TableEntity(runId, SiteKey(siteId)) { ["LeaseUntil"] = time.GetUtcNow() + lease };
+        await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+    }
+
+    public Task MarkCrawledAsync(string runId, string siteId, CrawlStats stats, int batches, CancellationToken ct) =>
+        Table.UpsertEntityAsync(
+            new TableEntity(runId, SiteKey(siteId))
+            {
+                ["Status"] = "crawled", ["Stats"] = JsonSerializer.Serialize(stats, MessageSerializer.Options), ["FindingBatches"] = batches, ["CrawledAt"] = time.GetUtcNow(),
+            },
+            TableUpdateMode.Merge,
+            ct);
+
+    public Task MarkBatchRecordedAsync(string runId, string siteId, int batch, CancellationToken ct) =>
+        Table.UpsertEntityAsync(new TableEntity(runId, $"batch|{siteId}|{batch:D6}"), TableUpdateMode.Replace, ct);
+
+    public async Task<int> CountBatchesAsync(string runId, string siteId, CancellationToken ct)
+    {
+        var prefix = $"batch|{siteId}|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {runId} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        var count = 0;
+        await foreach (var _ in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct).ConfigureAwait(false))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    public async Task<bool> IsClosedAsync(string runId, string siteId, CancellationToken ct)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(runId, SiteKey(siteId), cancellationToken: ct).ConfigureAwait(false);
+        return row.HasValue && row.Value?.GetString("Status") == "closed";
+    }
+
+    public Task MarkClosedAsync(string runId, string siteId, CancellationToken ct) =>
+        Table.UpsertEntityAsync(new TableEntity(runId, SiteKey(siteId)) { ["Status"] = "closed", ["ClosedAt"] = time.GetUtcNow() }, TableUpdateMode.Merge, ct);
+
+    /// <summary>Status per site of a run (planned, crawling, crawled, closed).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> GetSiteStatusesAsync(string runId, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {runId} and RowKey ge {"site|"} and RowKey lt {"site|~"}");
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ConfigureAwait(false))
+        {
+            result[e.GetString("SiteId") ?? e.RowKey[5..]] = e.GetString("Status") ?? "planned";
+        }
+
+        return result;
+    }
+
+    private static string SiteKey(string siteId) => "site|" + siteId;
+}

@@ -4,8 +4,10 @@ using './main.bicep'
 
 param environmentName = readEnvironmentVariable('AZURE_ENV_NAME', 'lenkevakt-dev')
 param location = readEnvironmentVariable('AZURE_LOCATION', 'swedencentral')
-param principalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
-param principalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'User')
+// Operator who gets queue and table data roles (CLI poison list/replay against Azure): LENKEVAKT_OPERATOR_ID if set
+// (CI sets an operators group), otherwise the signed-in azd user.
+param principalId = readEnvironmentVariable('LENKEVAKT_OPERATOR_ID', readEnvironmentVariable('AZURE_PRINCIPAL_ID', ''))
+param principalType = readEnvironmentVariable('LENKEVAKT_OPERATOR_TYPE', 'User')
 param maximumInstanceCount = 40
 param instanceMemoryMB = 2048
 param scheduleCron = '0 2 * * *'

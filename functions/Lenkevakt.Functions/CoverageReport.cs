@@ -9,8 +9,8 @@ namespace Lenkevakt.Functions;
 /// GET /api/report?fylke=&amp;format=html|csv|json: the coverage report, optionally for one county.
 /// Function-level authorization (a function or host key in <c>code=</c> or <c>x-functions-key</c>): the report is a
 /// bulk export of every site's findings meant for people and scripts that were given a key, and each call reads many
-/// table rows, so it is not left open to anonymous scraping. Flex Consumption has no App Service Authentication to put
-/// in front instead; keys are kept by the host in its own storage and rotated in the portal or with the CLI.
+/// table rows, so it is not left open to anonymous scraping. A key needs no sign-in flow for scripts; the host keeps
+/// keys in its own storage, and they are rotated in the portal or with the Azure CLI.
 /// </summary>
 public sealed class CoverageReport(CoverageReportHandler handler)
 {

@@ -20,7 +20,21 @@ public static class RunCommand
     public static Command Create()
     {
         var sites = new Option<FileInfo?>("--sites") { Description = "Sites file (default: Lenkevakt:Sites:Path, config/sites.json)." };
-        var url = new Option<Uri?>("--url") { Description = "Check one site ad hoc, from this start URL (like 'lychee URL')." };
+        var url = new Option<Uri?>("--url")
+        {
+            Description = "Check one site ad hoc, from this start URL (like 'lychee URL').",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Single().Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps))
+                {
+                    return u;
+                }
+
+                r.AddError($"--url: '{text}' is not an absolute http(s) URL.");
+                return null;
+            },
+        };
         var only = new Option<string[]>("--site") { Description = "Only these site ids from the sites file (repeatable)." };
         var fylke = new Option<string?>("--fylke") { Description = "Only municipalities in this county (name or number)." };
         var export = new Option<FileInfo?>("--export") { Description = "Also write this run's open findings to FILE (.csv or .json)." };

@@ -190,8 +190,22 @@ public static partial class AzuriteLauncher
     private static async Task NpmCiAsync(string folder, ILogger logger, CancellationToken ct)
     {
         await InstallLock.WaitAsync(ct).ConfigureAwait(false);
+        FileStream? crossProcess = null;
         try
         {
+            // Another process (a second CLI, the test run) may be installing at the same moment: take a lock file.
+            for (var attempt = 0; crossProcess is null; attempt++)
+            {
+                try
+                {
+                    crossProcess = new FileStream(Path.Combine(folder, ".install.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                }
+                catch (IOException) when (attempt < 600)
+                {
+                    await Task.Delay(500, ct).ConfigureAwait(false);
+                }
+            }
+
             if (File.Exists(Path.Combine(folder, "node_modules", ".bin", "azurite")))
             {
                 return;
@@ -227,6 +241,7 @@ public static partial class AzuriteLauncher
         }
         finally
         {
+            crossProcess?.Dispose();
             InstallLock.Release();
         }
     }

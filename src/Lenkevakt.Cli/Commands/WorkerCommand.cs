@@ -36,6 +36,13 @@ public static class WorkerCommand
 
             try
             {
+                if (!p.GetValue(noSchedule))
+                {
+                    // Fail now, not at 02:00: a scheduling worker needs a valid sites file.
+                    var count = host.Services.GetRequiredService<Lenkevakt.Sites.ISiteCatalog>().GetSites().Count;
+                    logger.LogInformation("{Count} sites configured", count);
+                }
+
                 await host.Services.GetRequiredService<StorageProvisioner>().EnsureAsync(ct).ConfigureAwait(false);
                 await host.RunAsync(ct).ConfigureAwait(false);
                 return ExitCodes.Ok;
@@ -44,6 +51,11 @@ public static class WorkerCommand
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]Lagring utilgjengelig / storage unavailable:[/] {ex.Message}");
                 return ExitCodes.StorageUnavailable;
+            }
+            catch (Lenkevakt.Sites.SitesFileException ex)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]Ugyldig nettstedsfil / invalid sites file:[/] {ex.Message}");
+                return ExitCodes.Usage;
             }
         });
         return command;
@@ -66,27 +78,29 @@ public static class WorkerCommand
             var logger = services.GetRequiredService<ILogger<WorkerService>>();
             var cron = CronExpression.Parse(o.Cron);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone);
-            while (!ct.IsCancellationRequested)
+            var next = cron.GetNextOccurrence(time.GetUtcNow(), zone);
+            while (next is { } occurrence && !ct.IsCancellationRequested)
             {
-                var now = time.GetUtcNow();
-                if (cron.GetNextOccurrence(now, zone) is not { } next)
-                {
-                    return;
-                }
-
-                logger.LogInformation("Next scheduled run at {Next} ({Zone} {Local})", next, o.TimeZone, TimeZoneInfo.ConvertTime(next, zone));
+                logger.LogInformation("Next scheduled run at {Next:u} ({Zone} {Local:yyyy-MM-dd HH:mm})", occurrence, o.TimeZone, TimeZoneInfo.ConvertTime(occurrence, zone));
                 try
                 {
-                    await Task.Delay(next - now, time, ct).ConfigureAwait(false);
-                    await planner.PlanScheduledAsync(next, ct).ConfigureAwait(false);
+                    var wait = occurrence - time.GetUtcNow();
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait, time, ct).ConfigureAwait(false);
+                    }
+
+                    await planner.PlanScheduledAsync(occurrence, ct).ConfigureAwait(false);
+                    next = cron.GetNextOccurrence(occurrence, zone);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
                     return;
                 }
-                catch (Exception ex) when (ex is Azure.RequestFailedException or StorageUnavailableException)
+                catch (Exception ex) when (ex is Azure.RequestFailedException or StorageUnavailableException or HttpRequestException)
                 {
-                    logger.LogError(ex, "Could not plan the scheduled run; trying again in a minute");
+                    // Same occurrence again: its run id is derived from the time, so a retry plans that run, once.
+                    logger.LogError(ex, "Could not plan the run of {Occurrence:u}; trying again in a minute", occurrence);
                     await Task.Delay(TimeSpan.FromMinutes(1), time, ct).ConfigureAwait(false);
                 }
             }

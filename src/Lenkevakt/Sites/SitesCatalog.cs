@@ -26,7 +26,7 @@ public static class SitesCatalog
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
         {
-            throw new SitesFileException(path, "-", "file not found");
+            throw new SitesFileException(path, "-", $"file not found (looked for {full})");
         }
 
         SitesFile? file;

@@ -13,12 +13,13 @@ public sealed class CrawlFlags
     public Option<int?> HostDelayMs { get; } = new("--host-delay") { Description = "Minimum milliseconds between requests to one host (default 100)." };
     public Option<int?> LinkConcurrency { get; } = new("--link-concurrency") { Description = "Concurrent link checks across hosts (default 32)." };
     public Option<string[]> Exclude { get; } = new("--exclude") { Description = "Regular expression of URLs to skip (repeatable).", AllowMultipleArgumentsPerToken = false };
+    public Option<string[]> InternalHosts { get; } = new("--internal-host") { Description = "Another host whose links count as internal (checked, not crawled), e.g. the CMS's file host (repeatable)." };
     public Option<string?> Accept { get; } = new("--accept") { Description = "Status codes counted as OK, e.g. 200-299,403." };
     public Option<string?> UserAgentContact { get; } = new("--contact") { Description = "Contact URL sent in the User-Agent." };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { AllowPrivate, MaxPages, MaxDepth, HostConcurrency, HostDelayMs, LinkConcurrency, Exclude, Accept, UserAgentContact })
+        foreach (var o in new Option[] { AllowPrivate, MaxPages, MaxDepth, HostConcurrency, HostDelayMs, LinkConcurrency, Exclude, InternalHosts, Accept, UserAgentContact })
         {
             command.Options.Add(o);
         }

@@ -65,14 +65,15 @@ public static class RunCommand
             }
 
             return await ExecuteAsync(overrides, p.GetValue(url), p.GetValue(only) ?? [], p.GetValue(fylke), p.GetValue(flags.MaxPages), p.GetValue(flags.MaxDepth),
-                p.GetValue(export), p.GetValue(failOn), ct).ConfigureAwait(false);
+                p.GetValue(export), p.GetValue(failOn), ct, internalHosts: p.GetValue(flags.InternalHosts) ?? []).ConfigureAwait(false);
         });
         return command;
     }
 
     public static async Task<int> ExecuteAsync(
         Dictionary<string, string?> overrides, Uri? url, IReadOnlyCollection<string> onlySites, string? fylke, int? maxPages, int? maxDepth,
-        FileInfo? export, string? failOn, CancellationToken ct, Func<IServiceProvider, IReadOnlyList<SiteDefinition>>? sitesOverride = null)
+        FileInfo? export, string? failOn, CancellationToken ct, Func<IServiceProvider, IReadOnlyList<SiteDefinition>>? sitesOverride = null,
+        IReadOnlyList<string>? internalHosts = null)
     {
         var console = AnsiConsole.Console;
         var builder = CliHost.CreateBuilder(overrides, LogLevel.Warning);
@@ -93,7 +94,7 @@ public static class RunCommand
             return ExitCodes.Usage;
         }
 
-        siteList = ApplyLimits(siteList, maxPages, maxDepth);
+        siteList = ApplyLimits(siteList, maxPages, maxDepth, internalHosts ?? []);
         if (siteList.Count == 0)
         {
             console.MarkupLine("[red]No sites selected.[/]");
@@ -182,10 +183,15 @@ public static class RunCommand
                   .ToList();
     }
 
-    private static List<SiteDefinition> ApplyLimits(IReadOnlyList<SiteDefinition> sites, int? maxPages, int? maxDepth) =>
+    private static List<SiteDefinition> ApplyLimits(IReadOnlyList<SiteDefinition> sites, int? maxPages, int? maxDepth, IReadOnlyList<string> internalHosts) =>
         sites.Select(s => s with
         {
-            Scope = s.Scope with { MaxPages = maxPages ?? s.Scope.MaxPages, MaxDepth = maxDepth ?? s.Scope.MaxDepth },
+            Scope = s.Scope with
+            {
+                MaxPages = maxPages ?? s.Scope.MaxPages,
+                MaxDepth = maxDepth ?? s.Scope.MaxDepth,
+                InternalHosts = s.Scope.InternalHosts.Concat(internalHosts).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            },
         }).ToList();
 
     internal sealed record StorageHandle(AzuriteProcess? Process, bool Failed) : IAsyncDisposable

@@ -14,7 +14,8 @@ namespace Lenkevakt.Cli.Demo;
 /// Serves a folder of static sites on loopback with Kestrel, one port per site (each sub-folder is a site), like a
 /// small web host: <c>index.html</c> for folders, a 404 page, and per-site <c>_redirects</c> rules
 /// (<c>/from /to 301</c>, <c>/gone 410</c>, <c>/broken 500</c>; <c>*</c> at the end of <c>from</c> matches a prefix).
-/// In HTML files, <c>{{site:NAME}}</c> is replaced by the base URL of site NAME (no trailing slash), so the sample
+/// A site with a <c>_soft404.html</c> answers missing paths with 200 and that page, as some CMSes do.
+/// In HTML and XML files, <c>{{site:NAME}}</c> is replaced by the base URL of site NAME (no trailing slash), so the sample
 /// sites can link to each other whatever ports they get; the bytes around it are kept (Latin-1 pages stay Latin-1).
 /// Used by <c>lenkevakt demo</c> and by the integration tests. Binds 127.0.0.1 only.
 /// </summary>
@@ -87,8 +88,18 @@ public sealed class SampleWebServer : IAsyncDisposable
                 return;
             }
 
-            if (!file.Exists || Path.GetFileName(relative) == "_redirects")
+            if (!file.Exists || Path.GetFileName(relative).StartsWith('_'))
             {
+                var soft = files.GetFileInfo("_soft404.html");
+                if (soft.Exists)
+                {
+                    // This site's CMS answers 200 with a "not found" page: a soft 404.
+                    context.Response.ContentType = "text/html; charset=utf-8";
+                    await using var softStream = soft.CreateReadStream();
+                    await softStream.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+                    return;
+                }
+
                 context.Response.StatusCode = 404;
                 context.Response.ContentType = "text/html; charset=utf-8";
                 await context.Response.WriteAsync("<!doctype html><html lang=\"nb\"><head><title>Fant ikke siden</title></head><body><h1>Fant ikke siden</h1></body></html>", context.RequestAborted).ConfigureAwait(false);
@@ -104,7 +115,7 @@ public sealed class SampleWebServer : IAsyncDisposable
                 body = buffer.ToArray();
             }
 
-            if (file.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+            if (file.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || file.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
             {
                 body = ReplaceSiteTokens(body, sites());
             }

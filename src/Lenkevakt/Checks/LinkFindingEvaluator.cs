@@ -56,11 +56,22 @@ public static class LinkFindingEvaluator
                     LinkErrorKind.Tls => "sikker tilkobling (TLS/sertifikat) feilet",
                     LinkErrorKind.ConnectionReset => "tilkoblingen ble brutt",
                     LinkErrorKind.Protocol => "serveren svarte ikke med gyldig HTTP",
+                    LinkErrorKind.HostDown => "nettstedet svarte ikke på gjentatte forsøk",
                     _ => "nettverksfeil",
                 };
-                return Make(link, FindingKind.ConnectionError, null, $"error {status.Error}", $"Lenken «{link.Text}» virker ikke: {reason}.", status.Detail);
+                var errorKind = status.Error switch
+                {
+                    LinkErrorKind.Dns => FindingKind.DnsError,
+                    LinkErrorKind.ConnectionRefused => FindingKind.ConnectionRefused,
+                    LinkErrorKind.Tls => FindingKind.TlsError,
+                    _ => FindingKind.ConnectionError,
+                };
+                return Make(link, errorKind, null, $"error {status.Error}", $"Lenken «{link.Text}» virker ikke: {reason}.", status.Detail);
             case LinkState.RedirectLoop:
                 return Make(link, FindingKind.RedirectLoop, status.StatusCode, "redirect-loop", $"Lenken «{link.Text}» sender besøkende i ring ({status.Detail}). Siden kan ikke åpnes.", chainText);
+            case LinkState.Soft404:
+                return Make(link, FindingKind.Soft404, status.StatusCode, "soft-404",
+                    $"Lenken «{link.Text}» ser ut til å virke, men viser nettstedets «finnes ikke»-side.", status.Detail);
             case LinkState.Blocked:
                 return Make(link, FindingKind.BlockedAddress, null, "blocked", $"Lenken «{link.Text}» peker til en intern eller privat adresse som besøkende ikke kan nå.", status.Detail);
             case LinkState.Unsupported:
@@ -79,6 +90,11 @@ public static class LinkFindingEvaluator
                 return null;
         }
     }
+
+    /// <summary>An http: link whose https: twin answers: editors should link to the secure address.</summary>
+    public static Finding InsecureLink(LinkOccurrence link, string httpsUrl) =>
+        Make(link, FindingKind.InsecureLink, null, "insecure",
+            $"Lenken «{link.Text}» bruker usikker http:, men siden finnes på {httpsUrl}. Oppdater lenken til https.", null);
 
     /// <summary>A missing #fragment: the target page answered but has no element with that id or name.</summary>
     public static Finding FragmentMissing(LinkOccurrence link, string fragment) =>

@@ -21,6 +21,9 @@ public enum LinkState
     /// <summary>Redirects never ended (a loop or more than the allowed hops).</summary>
     RedirectLoop,
 
+    /// <summary>Answered 200, but with the site's "not found" page (a soft 404, recognised by probing a path that cannot exist).</summary>
+    Soft404,
+
     /// <summary>Skipped on purpose: an exclusion pattern, robots.txt, or a scheme that is not fetched (mailto:, tel:, javascript:).</summary>
     Excluded,
 
@@ -51,6 +54,9 @@ public enum LinkErrorKind
     /// <summary>The answer was not valid HTTP.</summary>
     Protocol,
 
+    /// <summary>The host failed repeatedly in this run, so it was not contacted again (open circuit breaker).</summary>
+    HostDown,
+
     /// <summary>Any other network failure.</summary>
     Other,
 }
@@ -80,7 +86,7 @@ public sealed record LinkStatus
 
     public bool IsSuccess => State is LinkState.Ok or LinkState.Redirected or LinkState.Excluded;
 
-    public bool IsError => State is LinkState.Broken or LinkState.Timeout or LinkState.Error or LinkState.RedirectLoop;
+    public bool IsError => State is LinkState.Broken or LinkState.Timeout or LinkState.Error or LinkState.RedirectLoop or LinkState.Soft404;
 
     /// <summary>True when every hop of the chain is a permanent redirect (301/308).</summary>
     public bool IsPermanentRedirect => Chain.Count > 0 && Chain.All(h => h.StatusCode is 301 or 308);

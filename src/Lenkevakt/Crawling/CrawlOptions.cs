@@ -43,6 +43,13 @@ public sealed class CrawlOptions
     /// <summary>Longest Retry-After honoured; a longer one is treated as a failure. Default 30 s.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Network failures (timeouts, refused/reset connections) in 30 s before a host's circuit opens (80 % failing). Default 10.</summary>
+    [Range(2, 1000)]
+    public int CircuitBreakerMinimumThroughput { get; set; } = 10;
+
+    /// <summary>How long an open circuit refuses requests to its host before trying again. Default 30 s.</summary>
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Concurrent requests per host (and pages in flight per site). Default 4.</summary>
     [Range(1, 256)]
     public int HostConcurrency { get; set; } = 4;

@@ -10,8 +10,9 @@ namespace Lenkevakt.Crawling;
 /// <summary>
 /// Registers the crawler's HTTP clients once: <see cref="SocketsHttpHandler"/> without automatic redirects, with
 /// decompression and (for the guarded client) the <see cref="AddressGuard"/> connect callback; then a Polly
-/// resilience pipeline: total timeout → retry (exponential backoff with jitter on 408/429/5xx and connection
-/// failures, Retry-After honoured up to a cap) → per-attempt timeout.
+/// resilience pipeline per host: total timeout → retry (exponential backoff with jitter on 408/429/5xx and connection
+/// failures, Retry-After honoured up to a cap) → circuit breaker (network failures only) → per-attempt timeout.
+/// Innermost, <see cref="RetryAfterHandler"/> tells the <see cref="HostGate"/> to hold back the whole host.
 /// </summary>
 public static class HttpSetup
 {
@@ -37,12 +38,29 @@ public static class HttpSetup
                         ShouldRetryAfterHeader = true,
                         ShouldHandle = args => ValueTask.FromResult(o.MaxRetries > 0 && IsTransient(args.Outcome, o.MaxRetryAfter)),
                     });
+                    builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                    {
+                        // Per host (SelectPipelineByAuthority): a host that keeps failing at the network level is
+                        // given up on for a while, so one dead host cannot stall a run. HTTP error statuses are
+                        // results (broken links), not failures of the host, and do not count.
+                        FailureRatio = 0.8,
+                        MinimumThroughput = o.CircuitBreakerMinimumThroughput,
+                        SamplingDuration = TimeSpan.FromSeconds(30),
+                        BreakDuration = o.CircuitBreakDuration,
+                        ShouldHandle = args => ValueTask.FromResult(IsNetworkFailure(args.Outcome)),
+                    });
                     builder.AddTimeout(o.AttemptTimeout);
-                });
+                })
+                .SelectPipelineByAuthority();
+            services.AddHttpClient(name).AddHttpMessageHandler(sp => new RetryAfterHandler(sp.GetRequiredService<HostGate>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<CrawlOptions>>().Value));
         }
 
         return services;
     }
+
+    internal static bool IsNetworkFailure(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is TimeoutRejectedException
+        || (outcome.Exception is HttpRequestException hre && hre.InnerException is not BlockedAddressException && hre.HttpRequestError != HttpRequestError.NameResolutionError);
 
     internal static bool IsTransient(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter)
     {

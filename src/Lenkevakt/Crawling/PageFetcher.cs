@@ -65,7 +65,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
                 request.Headers.Accept.ParseAdd(mode == BodyMode.Html ? "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5" : "*/*");
                 response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException or IOException)
+            catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException or IOException or Polly.CircuitBreaker.BrokenCircuitException)
             {
                 return new FetchResult { Status = MapException(ex) with { Chain = chain.ToArray() }, FinalUri = current };
             }
@@ -161,6 +161,11 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
 
     internal static LinkStatus MapException(Exception ex)
     {
+        if (ex is Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            return new LinkStatus { State = LinkState.Error, Error = LinkErrorKind.HostDown, Detail = "the host failed repeatedly in this run; not contacted again for a while (circuit open)" };
+        }
+
         if (ex is TimeoutRejectedException or TaskCanceledException or TimeoutException)
         {
             return new LinkStatus { State = LinkState.Timeout, Detail = "no answer in time" };

@@ -44,6 +44,9 @@ public sealed class SiteCrawler(
             state.TryEnqueue(start, 0);
         }
 
+        state.NotFound = await ProbeNotFoundPageAsync(state, site.StartUrls[0], ct).ConfigureAwait(false);
+        await SeedFromSitemapsAsync(state, site.StartUrls[0], ct).ConfigureAwait(false);
+
         if (state.Pending == 0)
         {
             state.Frontier.Writer.TryComplete();
@@ -182,6 +185,14 @@ public sealed class SiteCrawler(
 
         var (html, _) = HtmlDecoding.Decode(fetch.Body, fetch.Charset);
         var page = PageParser.Parse(html, fetch.FinalUri);
+        if (state.NotFound is { } notFound && notFound.Matches(page, html))
+        {
+            var soft = new LinkStatus { State = LinkState.Soft404, StatusCode = fetch.Status.StatusCode, FinalUrl = pageKey, Chain = fetch.Status.Chain, Detail = $"same page as {notFound.ProbeUrl}" };
+            state.PageStatuses[key] = soft;
+            state.PageStatuses[pageKey] = soft;
+            return;
+        }
+
         Interlocked.Increment(ref state.PagesCrawledCount);
         state.Anchors[pageKey] = page.Anchors;
         if (!ReferenceEquals(pageKey, key))
@@ -265,6 +276,12 @@ public sealed class SiteCrawler(
                     finding = LinkFindingEvaluator.FragmentMissing(occurrence, fragment);
                 }
 
+                if (status is { IsSuccess: true } && (finding is null || finding.Kind == FindingKind.Redirect.Name)
+                    && await HttpsTwinAsync(state, target, baseUri, ct).ConfigureAwait(false) is { } httpsUrl)
+                {
+                    finding = LinkFindingEvaluator.InsecureLink(occurrence, httpsUrl);
+                }
+
                 if (finding is not null)
                 {
                     state.Add(finding with { PageTitle = page.Title });
@@ -273,6 +290,91 @@ public sealed class SiteCrawler(
         }
 
         state.LinksChecked = checkedTargets.Count;
+    }
+
+    /// <summary>
+    /// For an http: link: the https: URL when it works. Each host is probed once (https://host/) so sites without TLS
+    /// cost one request, not one per link. Internal links on a page that is itself http: are left alone (the site as a
+    /// whole is on http; that is not an editor's link to fix).
+    /// </summary>
+    private async Task<string?> HttpsTwinAsync(CrawlState state, LinkTarget target, Uri page, CancellationToken ct)
+    {
+        if (target.Kind != LinkTargetKind.Http || !target.Target.StartsWith("http://", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var uri = new Uri(target.Target);
+        if (page.Scheme == Uri.UriSchemeHttp && state.Scope.IsInternal(uri))
+        {
+            return null;
+        }
+
+        var secure = new UriBuilder(uri) { Scheme = Uri.UriSchemeHttps, Port = uri.IsDefaultPort ? -1 : uri.Port }.Uri;
+        var hostProbe = state.HttpsHosts.GetOrAdd(secure.GetLeftPart(UriPartial.Authority), root =>
+            linkChecker.CheckAsync(state.RunId, root + "/", state.AllowPrivate, ct).ContinueWith(t => t.IsCompletedSuccessfully && t.Result.StatusCode is not null, TaskScheduler.Default));
+        if (!await hostProbe.ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var twin = await linkChecker.CheckAsync(state.RunId, secure.AbsoluteUri, state.AllowPrivate, ct).ConfigureAwait(false);
+        return twin.State == LinkState.Ok ? secure.AbsoluteUri : null;
+    }
+
+    /// <summary>
+    /// Soft-404 detection: asks the site for a path that cannot exist. When it answers 200 with HTML, that page's
+    /// title (or, without a title, its text) is the site's "not found" fingerprint.
+    /// </summary>
+    private async Task<NotFoundFingerprint?> ProbeNotFoundPageAsync(CrawlState state, Uri start, CancellationToken ct)
+    {
+        var probe = new Uri(start, $"/lenkevakt-finnes-ikke-{Guid.NewGuid():N}");
+        var fetch = await fetcher.GetPageAsync(probe, state.AllowPrivate, ct).ConfigureAwait(false);
+        if (fetch.Status.State is not (LinkState.Ok or LinkState.Redirected) || fetch.Body is null || !fetch.IsHtml)
+        {
+            return null;
+        }
+
+        var (html, _) = HtmlDecoding.Decode(fetch.Body, fetch.Charset);
+        var page = PageParser.Parse(html, fetch.FinalUri);
+        logger.LogInformation("{Site} answers 200 for a missing page ({Probe}); recognising its soft 404s", state.Site.Id, probe);
+        return NotFoundFingerprint.From(probe.AbsoluteUri, page, html);
+    }
+
+    /// <summary>sitemap.xml (from robots.txt, else /sitemap.xml), following sitemap indexes, as an extra source of pages.</summary>
+    private async Task SeedFromSitemapsAsync(CrawlState state, Uri start, CancellationToken ct)
+    {
+        var robotsTxt = await robots.GetAsync(state.RunId, start, state.AllowPrivate, ct).ConfigureAwait(false);
+        var pending = new Queue<string>(robotsTxt.Sitemaps.Count > 0 ? robotsTxt.Sitemaps : [new Uri(start, "/sitemap.xml").AbsoluteUri]);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.Count > 0 && seen.Count < 20)
+        {
+            var url = pending.Dequeue();
+            if (!seen.Add(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !state.Scope.IsInternal(uri))
+            {
+                continue;
+            }
+
+            var fetch = await fetcher.GetTextAsync(uri, state.AllowPrivate, ct).ConfigureAwait(false);
+            if (fetch.Status.State is not (LinkState.Ok or LinkState.Redirected) || fetch.Body is null)
+            {
+                continue;
+            }
+
+            var entries = Sitemap.Parse(fetch.Body);
+            foreach (var child in entries.Sitemaps)
+            {
+                pending.Enqueue(child);
+            }
+
+            foreach (var loc in entries.Pages)
+            {
+                if (Uri.TryCreate(loc, UriKind.Absolute, out var page) && state.Scope.IsCrawlable(page) && !state.Scope.IsExcluded(page.AbsoluteUri))
+                {
+                    state.TryEnqueue(page, 1);
+                }
+            }
+        }
     }
 
     /// <summary>HTML's fragment rules: exact id/name, then the percent-decoded form; "top" and empty always exist.</summary>
@@ -313,6 +415,8 @@ public sealed class SiteCrawler(
         public ConcurrentDictionary<string, IReadOnlySet<string>> Anchors { get; } = new(StringComparer.Ordinal);
         public ConcurrentDictionary<string, Finding> Findings { get; } = new(StringComparer.Ordinal);
         public ConcurrentDictionary<string, string> ContentHashes { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, Task<bool>> HttpsHosts { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public NotFoundFingerprint? NotFound { get; set; }
         public LinkSpool? Spool { get; set; }
         public string? LimitHit { get; private set; }
         public int LinksChecked { get; set; }

@@ -10,6 +10,9 @@ public sealed record FindingKind(string Name, Severity Severity, string TitleNb,
     public static readonly FindingKind GoneLink = new("gone-link", Severity.Error, "Lenken peker til en side som er fjernet", "Link to a removed page (410)");
     public static readonly FindingKind ServerError = new("server-error", Severity.Error, "Siden lenken peker til, svarer med serverfeil", "Link target answers with a server error");
     public static readonly FindingKind ConnectionError = new("connection-error", Severity.Error, "Fikk ikke kontakt med nettstedet lenken peker til", "Could not connect to the link target");
+    public static readonly FindingKind DnsError = new("dns-error", Severity.Error, "Domenenavnet i lenken finnes ikke", "Link host does not resolve (DNS)");
+    public static readonly FindingKind ConnectionRefused = new("connection-refused", Severity.Error, "Nettstedet lenken peker til, avviser tilkoblingen", "Connection refused");
+    public static readonly FindingKind TlsError = new("tls-error", Severity.Error, "Sikker tilkobling (https) til lenkemålet feiler", "TLS/certificate error");
     public static readonly FindingKind Timeout = new("timeout", Severity.Warning, "Siden lenken peker til, svarte ikke i tide", "Link target timed out");
     public static readonly FindingKind Redirect = new("redirect", Severity.Warning, "Lenken er flyttet permanent – oppdater lenken", "Permanent redirect: update the link");
     public static readonly FindingKind TemporaryRedirect = new("temporary-redirect", Severity.Info, "Lenken sendes videre (midlertidig)", "Temporary redirect");

@@ -26,7 +26,8 @@ public enum ProcessOutcome
 /// </summary>
 public sealed class QueueMessageProcessor(IServiceProvider services, QueuePublisher publisher, IOptions<QueueOptions> options, ILogger<QueueMessageProcessor> logger)
 {
-    public async Task<ProcessOutcome> ProcessAsync(string logicalQueue, string body, long dequeueCount, CancellationToken ct)
+    /// <param name="onDeferred">Told the delay when the message is re-sent for later (the local pump uses it to know the cycle is not done).</param>
+    public async Task<ProcessOutcome> ProcessAsync(string logicalQueue, string body, long dequeueCount, CancellationToken ct, Action<TimeSpan>? onDeferred = null)
     {
         try
         {
@@ -37,6 +38,7 @@ public sealed class QueueMessageProcessor(IServiceProvider services, QueuePublis
         {
             logger.LogDebug("Deferring {Queue} message by {Delay}: {Reason}", logicalQueue, later.Delay, later.Message);
             await publisher.SendRawAsync(logicalQueue, later.ReplacementMessage ?? body, later.Delay, ct).ConfigureAwait(false);
+            onDeferred?.Invoke(later.Delay);
             return ProcessOutcome.Deferred;
         }
         catch (PoisonMessageException poison)

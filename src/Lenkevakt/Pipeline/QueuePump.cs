@@ -16,6 +16,7 @@ namespace Lenkevakt.Pipeline;
 public sealed class QueuePump(StorageClients storage, QueueMessageProcessor processor, IOptions<QueueOptions> options, IOptions<Crawling.CrawlOptions> crawl, TimeProvider time, ILogger<QueuePump> logger)
 {
     private int inFlight;
+    private long deferredUntilTicks;
 
     /// <summary>Messages being handled right now by this pump.</summary>
     public int InFlight => Volatile.Read(ref inFlight);
@@ -30,8 +31,9 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
     /// </summary>
     public async Task<bool> IsDrainedAsync(CancellationToken ct)
     {
-        if (InFlight > 0)
+        if (InFlight > 0 || time.GetUtcNow().UtcTicks < Interlocked.Read(ref deferredUntilTicks))
         {
+            // Busy, or a message this pump deferred is not due yet (the emulator's count may not include delayed messages).
             return false;
         }
 
@@ -129,7 +131,7 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
         Exception? failure = null;
         try
         {
-            outcome = await processor.ProcessAsync(logical, message.Body.ToString(), message.DequeueCount, ct).ConfigureAwait(false);
+            outcome = await processor.ProcessAsync(logical, message.Body.ToString(), message.DequeueCount, ct, NoteDeferral).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -165,6 +167,22 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
             // The message's visibility ran out and someone else has it now: their handling counts; ours was idempotent.
             logger.LogDebug("Could not settle {Queue} message {Id}: {Error}", logical, message.MessageId, ex.ErrorCode);
         }
+    }
+
+    private void NoteDeferral(TimeSpan delay)
+    {
+        // Not drained until the deferred copy is due and has been picked up again (one poll interval later).
+        var due = (time.GetUtcNow() + delay + options.Value.MaxPollInterval + TimeSpan.FromSeconds(1)).UtcTicks;
+        long current;
+        do
+        {
+            current = Interlocked.Read(ref deferredUntilTicks);
+            if (due <= current)
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref deferredUntilTicks, due, current) != current);
     }
 
     private async Task RenewAsync(Azure.Storage.Queues.QueueClient queue, string id, Func<string> receipt, Action<string> setReceipt, CancellationToken ct)

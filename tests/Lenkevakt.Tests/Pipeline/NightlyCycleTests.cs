@@ -16,7 +16,7 @@ public sealed class NightlyCycleTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly string[] LinkKinds =
     [
-        "broken-link", "gone-link", "server-error", "connection-error", "timeout", "redirect", "temporary-redirect", "redirect-chain", "redirect-loop",
+        "broken-link", "gone-link", "server-error", "connection-error", "dns-error", "connection-refused", "tls-error", "insecure-link", "soft-404", "timeout", "redirect", "temporary-redirect", "redirect-chain", "redirect-loop",
         "fragment-missing", "file-link", "mailto-invalid", "tel-invalid", "blocked-address", "unsupported-link", "site-unreachable", "page-too-large",
     ];
 
@@ -33,7 +33,9 @@ public sealed class NightlyCycleTests(AzuriteFixture azurite) : IAsyncLifetime
         ("kommune-9901", "/psykisk-helse.html", "mailto-invalid", "mailto:psykisk.helse@fjordvik"),
         ("kommune-9901", "/psykisk-helse.html", "redirect-chain", "/gammel/psykisk-helse"),
         ("kommune-9901", "/psykisk-helse.html", "tel-invalid", "tel:+47 57 12 3x 00"),
-        ("kommune-9902", "/", "connection-error", "/"),
+        ("kommune-9902", "/", "connection-refused", "/"),
+        ("kommune-9902", "/", "soft-404", "/helse/psykisk-helse-gamal.html"),
+        ("kommune-9901", "/helse-og-omsorg/hjemmesykepleie.html", "broken-link", "/skjema/hjemmesykepleie.pdf"),
         ("kommune-9902", "/", "redirect-loop", "/sloyfe/a"),
         ("kommune-9903", "/", "broken-link", "/tjenester/r%F8ntgen.html"),
         ("kommune-9903", "/tjenester/%C3%A5pningstider.html", "broken-link", "/finnes-ikke.html"),
@@ -67,7 +69,7 @@ public sealed class NightlyCycleTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(4, dashboard.Count);
         var fjordvik = dashboard.Single(d => d.SiteId == "kommune-9901");
         Assert.True(fjordvik.Reachable);
-        Assert.Equal(4, fjordvik.PagesCrawled); // index, legevakt, psykisk-helse, helse-og-omsorg; /intern/ is robots-excluded
+        Assert.Equal(5, fjordvik.PagesCrawled); // index, legevakt, psykisk-helse, helse-og-omsorg + hjemmesykepleie (only in sitemap.xml); /intern/ is robots-excluded
         Assert.Equal(findings.Count(f => f.SiteId == "kommune-9901"), fjordvik.OpenFindings);
         Assert.Equal(summary.RunId, fjordvik.LastRunId);
         Assert.InRange(fjordvik.HealthScore, 0, 99);

@@ -183,11 +183,11 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
             ? hre.HttpRequestError switch
             {
                 HttpRequestError.NameResolutionError => LinkErrorKind.Dns,
-                HttpRequestError.ConnectionError => IsRefused(ex) ? LinkErrorKind.ConnectionRefused : LinkErrorKind.Other,
+                HttpRequestError.ConnectionError => IsRefused(ex) ? LinkErrorKind.ConnectionRefused : IsReset(ex) ? LinkErrorKind.ConnectionReset : LinkErrorKind.Other,
                 HttpRequestError.SecureConnectionError => LinkErrorKind.Tls,
                 HttpRequestError.ResponseEnded => LinkErrorKind.ConnectionReset,
                 HttpRequestError.InvalidResponse => LinkErrorKind.Protocol,
-                _ => IsRefused(ex) ? LinkErrorKind.ConnectionRefused : LinkErrorKind.Other,
+                _ => IsRefused(ex) ? LinkErrorKind.ConnectionRefused : IsReset(ex) ? LinkErrorKind.ConnectionReset : LinkErrorKind.Other,
             }
             : LinkErrorKind.ConnectionReset;
         var inner = ex;
@@ -197,6 +197,19 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
         }
 
         return new LinkStatus { State = LinkState.Error, Error = kind, Detail = inner.Message };
+    }
+
+    private static bool IsReset(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionReset or System.Net.Sockets.SocketError.ConnectionAborted or System.Net.Sockets.SocketError.Shutdown })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsRefused(Exception ex)

@@ -336,9 +336,22 @@ public sealed class SiteCrawler(
         }
 
         var (html, _) = HtmlDecoding.Decode(fetch.Body, fetch.Charset);
-        var page = PageParser.Parse(html, fetch.FinalUri);
+        var fingerprint = NotFoundFingerprint.From(probe.AbsoluteUri, PageParser.Parse(html, fetch.FinalUri), html);
+
+        // A fingerprint that also fits the start page (one title for every page) would call the whole site missing.
+        var home = await fetcher.GetPageAsync(start, state.AllowPrivate, ct).ConfigureAwait(false);
+        if (home.Body is not null && home.IsHtml)
+        {
+            var (homeHtml, _) = HtmlDecoding.Decode(home.Body, home.Charset);
+            if (fingerprint.Matches(PageParser.Parse(homeHtml, home.FinalUri), homeHtml))
+            {
+                logger.LogInformation("{Site}: missing pages look like the start page; soft-404 detection is off for this site", state.Site.Id);
+                return null;
+            }
+        }
+
         logger.LogInformation("{Site} answers 200 for a missing page ({Probe}); recognising its soft 404s", state.Site.Id, probe);
-        return NotFoundFingerprint.From(probe.AbsoluteUri, page, html);
+        return fingerprint;
     }
 
     /// <summary>sitemap.xml (from robots.txt, else /sitemap.xml), following sitemap indexes, as an extra source of pages.</summary>

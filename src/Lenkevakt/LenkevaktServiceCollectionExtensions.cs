@@ -44,6 +44,7 @@ public static class LenkevaktServiceCollectionExtensions
         services.AddSingleton<PageFetcher>();
         services.AddSingleton<LinkChecker>();
         services.AddSingleton<RobotsCache>();
+        services.AddSingleton<CrawlCheckpointStore>();
         services.AddSingleton<SiteCrawler>();
 
         services.AddSingleton<PlanRunHandler>();

@@ -27,6 +27,9 @@ public sealed class SampleWebServer : IAsyncDisposable
     {
     }
 
+    /// <summary>Every request served: (site, method, path). Tests use it to check that each page is fetched once.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string Site, string Method, string Path)> RequestLog { get; } = new();
+
     /// <summary>Site name (folder) → base URL, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public IReadOnlyDictionary<string, Uri> Sites { get; private set; } = new Dictionary<string, Uri>();
 
@@ -36,7 +39,8 @@ public sealed class SampleWebServer : IAsyncDisposable
         var sites = new Dictionary<string, Uri>(StringComparer.Ordinal);
         foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
-            var app = Build(dir, () => server.Sites);
+            var name = Path.GetFileName(dir);
+            var app = Build(dir, () => server.Sites, (method, path) => server.RequestLog.Enqueue((name, method, path)));
             await app.StartAsync(ct).ConfigureAwait(false);
             server.apps.Add(app);
             var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -47,7 +51,7 @@ public sealed class SampleWebServer : IAsyncDisposable
         return server;
     }
 
-    private static WebApplication Build(string siteRoot, Func<IReadOnlyDictionary<string, Uri>> sites)
+    private static WebApplication Build(string siteRoot, Func<IReadOnlyDictionary<string, Uri>> sites, Action<string, string> log)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -59,6 +63,7 @@ public sealed class SampleWebServer : IAsyncDisposable
         app.Run(async context =>
         {
             var path = context.Request.Path.Value ?? "/";
+            log(context.Request.Method, path);
             var rule = rules.FirstOrDefault(r => r.Matches(path));
             if (rule is not null)
             {

@@ -74,5 +74,14 @@ public sealed class CrawlOptions
     /// <summary>Allow loopback/private/link-local targets for every site (the CLI's <c>--allow-private</c>). Default false.</summary>
     public bool AllowPrivateNetworks { get; set; }
 
+    /// <summary>
+    /// Crawl time per message before the crawl checkpoints and continues in a new message (keep it well under the
+    /// Functions timeout). Zero: no budget (the CLI default).
+    /// </summary>
+    public TimeSpan TimeBudget { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How often crawl progress is checkpointed to storage. Default 5 s.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public string UserAgent => $"{UserAgentProduct}/1.0 (+{ContactUrl})";
 }

@@ -18,7 +18,9 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
     private readonly StatusCodeSet accepted = StatusCodeSet.Parse(options.Value.AcceptedStatusCodes);
 
     /// <summary>GET a page and read its HTML body.</summary>
-    public Task<FetchResult> GetPageAsync(Uri uri, bool allowPrivate, CancellationToken ct) => FetchAsync(uri, allowPrivate, BodyMode.Html, ct);
+    /// <param name="known">The crawl's own knowledge: when a redirect leads to a URL it has already fetched, that status is used instead of fetching again.</param>
+    public Task<FetchResult> GetPageAsync(Uri uri, bool allowPrivate, CancellationToken ct, Func<string, LinkStatus?>? known = null) =>
+        FetchAsync(uri, allowPrivate, BodyMode.Html, ct, known: known);
 
     /// <summary>GET a small text resource (robots.txt, sitemap.xml) whatever its media type.</summary>
     public Task<FetchResult> GetTextAsync(Uri uri, bool allowPrivate, CancellationToken ct) => FetchAsync(uri, allowPrivate, BodyMode.Any, ct);
@@ -42,7 +44,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
         return head;
     }
 
-    private async Task<FetchResult> FetchAsync(Uri uri, bool allowPrivate, BodyMode mode, CancellationToken ct, HttpMethod? method = null)
+    private async Task<FetchResult> FetchAsync(Uri uri, bool allowPrivate, BodyMode mode, CancellationToken ct, HttpMethod? method = null, Func<string, LinkStatus?>? known = null)
     {
         method ??= HttpMethod.Get;
         var client = clients.CreateClient(allowPrivate ? HttpClientNames.Private : HttpClientNames.Guarded);
@@ -90,6 +92,12 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
                     if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
                     {
                         return new FetchResult { Status = LinkStatus.Unsupported($"redirect to {next.Scheme}:") with { Chain = chain.ToArray() }, FinalUri = next };
+                    }
+
+                    if (known?.Invoke(Checks.LinkTarget.WithoutFragment(next)) is { } knownStatus && knownStatus.State is LinkState.Ok or LinkState.Broken or LinkState.Soft404)
+                    {
+                        var state = knownStatus.State == LinkState.Ok ? LinkState.Redirected : knownStatus.State;
+                        return new FetchResult { Status = knownStatus with { State = state, Chain = chain.ToArray(), FinalUrl = next.AbsoluteUri }, FinalUri = next };
                     }
 
                     if (code == 303)

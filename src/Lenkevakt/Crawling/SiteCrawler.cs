@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace Lenkevakt.Crawling;
 
-/// <summary>The findings and counters of one site's crawl.</summary>
-public sealed record SiteCrawlResult(CrawlStats Stats, IReadOnlyList<Finding> Findings);
+/// <summary>The findings and counters of one site's crawl. <see cref="Completed"/> is false when the time budget ran out first.</summary>
+public sealed record SiteCrawlResult(CrawlStats Stats, IReadOnlyList<Finding> Findings, bool Completed = true);
 
 /// <summary>
 /// Crawls one site and checks every link on it.
@@ -20,25 +20,32 @@ public sealed record SiteCrawlResult(CrawlStats Stats, IReadOnlyList<Finding> Fi
 /// checks at once so checking overlaps crawling; link occurrences go to a disk spool.
 /// Phase 2 (evaluate): the spool is read back and every occurrence judged against its target's status and, for
 /// #fragments, the target page's anchors.
+/// Every fetched URL is checkpointed (<see cref="CrawlCheckpointStore"/>) every few seconds; a crawl of the same
+/// site and run that starts again (a continuation after the time budget, or a redelivery after a crash) resumes
+/// from the checkpoint: fetched pages are not fetched again and the frontier is rebuilt from their links.
 /// </summary>
 public sealed class SiteCrawler(
     PageFetcher fetcher,
     LinkChecker linkChecker,
     RobotsCache robots,
     IEnumerable<ISiteAnalyzer> analyzers,
+    CrawlCheckpointStore checkpoints,
     IOptions<CrawlOptions> options,
+    TimeProvider time,
     ILogger<SiteCrawler> logger)
 {
     private readonly CrawlOptions o = options.Value;
 
-    public async Task<SiteCrawlResult> CrawlAsync(SiteDefinition site, string runId, IProgress<SiteProgress>? progress, CancellationToken ct)
+    /// <param name="deadline">Stop crawling new pages at this time, checkpoint, and return <c>Completed = false</c>.</param>
+    public async Task<SiteCrawlResult> CrawlAsync(SiteDefinition site, string runId, IProgress<SiteProgress>? progress, CancellationToken ct, DateTimeOffset? deadline = null)
     {
         var watch = Stopwatch.StartNew();
-        var state = new CrawlState(site, new UrlScope(site, o.Exclude), site.Scope.AllowPrivateNetworks || o.AllowPrivateNetworks, runId, progress);
+        var state = new CrawlState(site, new UrlScope(site, o.Exclude), site.Scope.AllowPrivateNetworks || o.AllowPrivateNetworks, runId, progress) { Deadline = deadline };
         var analyses = analyzers.Select(a => a.Begin(site, runId)).ToList();
         await using var spool = new LinkSpool(Path.Combine(Path.GetTempPath(), "lenkevakt", "spool"));
         state.Spool = spool;
 
+        await ResumeAsync(state, ct).ConfigureAwait(false);
         foreach (var start in site.StartUrls)
         {
             state.TryEnqueue(start, 0);
@@ -52,8 +59,25 @@ public sealed class SiteCrawler(
             state.Frontier.Writer.TryComplete();
         }
 
+        using var flushCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var flusher = FlushPeriodicallyAsync(state, flushCts.Token);
         var workers = Enumerable.Range(0, o.HostConcurrency).Select(_ => Task.Run(() => WorkAsync(state, analyses, ct), ct)).ToArray();
-        await Task.WhenAll(workers).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        finally
+        {
+            await flushCts.CancelAsync().ConfigureAwait(false);
+            await flusher.ConfigureAwait(false);
+        }
+
+        await FlushAsync(state, ct).ConfigureAwait(false);
+        if (state.StoppedEarly)
+        {
+            logger.LogInformation("Time budget reached for {Site} after {Pages} pages; checkpointed for a continuation", site.Id, state.PagesCrawled);
+            return new SiteCrawlResult(new CrawlStats { PagesCrawled = state.PagesCrawled, LinksFound = state.LinksFound, Truncated = "time budget" }, [], Completed: false);
+        }
 
         progress?.Report(new SiteProgress(site.Id, "checking", state.PagesCrawled, state.LinksFound, state.Findings.Count));
         await EvaluateAsync(state, spool, ct).ConfigureAwait(false);
@@ -115,6 +139,13 @@ public sealed class SiteCrawler(
         {
             try
             {
+                if (state.Deadline is { } deadline && time.GetUtcNow() >= deadline && state.PagesThisTime > 0)
+                {
+                    // Out of time: leave the rest of the frontier to the continuation (it is rebuilt from the checkpoint).
+                    state.StoppedEarly = true;
+                    continue;
+                }
+
                 await ProcessPageAsync(state, uri, depth, analyses, ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -136,14 +167,21 @@ public sealed class SiteCrawler(
     private async Task ProcessPageAsync(CrawlState state, Uri uri, int depth, List<ISiteAnalysis> analyses, CancellationToken ct)
     {
         var key = LinkTarget.WithoutFragment(uri);
+        if (!state.Fetched.TryAdd(key, 0))
+        {
+            return; // Already fetched, as the end of another URL's redirect.
+        }
+
         var robotsTxt = await robots.GetAsync(state.RunId, uri, state.AllowPrivate, ct).ConfigureAwait(false);
         if (!robotsTxt.IsAllowed(uri.PathAndQuery))
         {
             state.PageStatuses[key] = LinkStatus.Excluded("robots.txt");
+            state.Record(new PageRecord { Url = key, Depth = depth, Status = state.PageStatuses[key] });
             return;
         }
 
-        var fetch = await fetcher.GetPageAsync(uri, state.AllowPrivate, ct).ConfigureAwait(false);
+        var fetch = await fetcher.GetPageAsync(uri, state.AllowPrivate, ct, k => state.PageStatuses.GetValueOrDefault(k)).ConfigureAwait(false);
+        Interlocked.Increment(ref state.PagesThisTimeCount);
         state.PageStatuses[key] = fetch.Status;
         linkChecker.Remember(state.RunId, key, state.AllowPrivate, fetch.Status);
         var pageKey = key;
@@ -151,22 +189,23 @@ public sealed class SiteCrawler(
         {
             // Redirected: the final page is crawled under its own URL, once.
             pageKey = LinkTarget.WithoutFragment(fetch.FinalUri);
-            if (!state.Scope.IsCrawlable(fetch.FinalUri) || !state.TryClaim(pageKey, depth))
+            if (!state.Scope.IsCrawlable(fetch.FinalUri) || (!state.Claimed.ContainsKey(pageKey) && !state.TryClaim(pageKey, depth)) || !state.Fetched.TryAdd(pageKey, 0))
             {
+                state.Record(new PageRecord { Url = key, Depth = depth, Status = fetch.Status });
                 return;
             }
 
             state.PageStatuses[pageKey] = LinkStatus.Ok(fetch.Status.StatusCode ?? 200, pageKey);
         }
 
-        if (!fetch.Status.IsSuccess)
+        if (!fetch.Status.IsSuccess || fetch.Body is null || !fetch.IsHtml)
         {
-            Interlocked.Increment(ref state.PagesFailedCount);
-            return;
-        }
+            if (!fetch.Status.IsSuccess)
+            {
+                Interlocked.Increment(ref state.PagesFailedCount);
+            }
 
-        if (fetch.Body is null || !fetch.IsHtml)
-        {
+            state.Record(new PageRecord { Url = key, Depth = depth, Status = fetch.Status, PageUrl = pageKey });
             return;
         }
 
@@ -180,16 +219,24 @@ public sealed class SiteCrawler(
                 state.Anchors[pageKey] = aliasAnchors;
             }
 
+            state.Record(new PageRecord { Url = key, Depth = depth, Status = fetch.Status, PageUrl = pageKey, AliasOf = canonical });
             return;
         }
 
         var (html, _) = HtmlDecoding.Decode(fetch.Body, fetch.Charset);
         var page = PageParser.Parse(html, fetch.FinalUri);
-        if (state.NotFound is { } notFound && notFound.Matches(page, html))
+        if (state.NotFound is { } startLooksMissing && startLooksMissing.Matches(page, html) && depth == 0)
         {
-            var soft = new LinkStatus { State = LinkState.Soft404, StatusCode = fetch.Status.StatusCode, FinalUrl = pageKey, Chain = fetch.Status.Chain, Detail = $"same page as {notFound.ProbeUrl}" };
+            // The start page looks like the "not found" page (one title for every page): the fingerprint is useless here.
+            logger.LogInformation("{Site}: missing pages look like the start page; soft-404 detection is off for this site", state.Site.Id);
+            state.NotFound = null;
+        }
+        else if (state.NotFound is { } fingerprint && fingerprint.Matches(page, html))
+        {
+            var soft = new LinkStatus { State = LinkState.Soft404, StatusCode = fetch.Status.StatusCode, FinalUrl = pageKey, Chain = fetch.Status.Chain, Detail = $"same page as {fingerprint.ProbeUrl}" };
             state.PageStatuses[key] = soft;
             state.PageStatuses[pageKey] = soft;
+            state.Record(new PageRecord { Url = key, Depth = depth, Status = soft, PageUrl = pageKey });
             return;
         }
 
@@ -202,14 +249,7 @@ public sealed class SiteCrawler(
 
         if (fetch.Truncated)
         {
-            state.Add(new Finding
-            {
-                Kind = FindingKind.PageTooLarge.Name,
-                Severity = FindingKind.PageTooLarge.Severity,
-                PageUrl = pageKey,
-                Status = "truncated",
-                Message = $"Siden er større enn {o.MaxPageBytes / (1024 * 1024)} MB. Bare begynnelsen er sjekket; store sider er også tunge å åpne på mobil.",
-            });
+            state.Add(PageTooLarge(pageKey));
         }
 
         foreach (var analysis in analyses)
@@ -217,9 +257,24 @@ public sealed class SiteCrawler(
             analysis.OnPage(fetch.FinalUri, page, fetch);
         }
 
-        foreach (var link in page.Links)
+        FollowLinks(state, page.BaseUri, page.Links, depth, ct);
+
+        Interlocked.Add(ref state.LinksFoundCount, page.Links.Count);
+        await state.Spool!.AppendAsync(new SpooledPage(pageKey, page.Title, page.Links, page.BaseUri.AbsoluteUri), ct).ConfigureAwait(false);
+        state.Record(new PageRecord
         {
-            var target = LinkTarget.Resolve(page.BaseUri, link.Href);
+            Url = key, Depth = depth, Status = fetch.Status, PageUrl = pageKey, Title = page.Title, BaseUrl = page.BaseUri.AbsoluteUri,
+            Anchors = page.Anchors.ToList(), Links = page.Links, Truncated = fetch.Truncated, ContentHash = hash,
+        });
+        state.ReportProgress();
+    }
+
+    /// <summary>Queues a page's crawlable links and starts the checks of the others at once, overlapping the crawl.</summary>
+    private void FollowLinks(CrawlState state, Uri baseUri, IReadOnlyList<RawLink> links, int depth, CancellationToken ct)
+    {
+        foreach (var link in links)
+        {
+            var target = LinkTarget.Resolve(baseUri, link.Href);
             if (target.Kind != LinkTargetKind.Http || state.Scope.IsExcluded(target.Target))
             {
                 continue;
@@ -233,14 +288,122 @@ public sealed class SiteCrawler(
 
             if (!state.Claimed.ContainsKey(target.Target))
             {
-                // Not crawled (external, out of scope, or over the limits): start its check now, overlapping the crawl.
+                // Not crawled (external, out of scope, or over the limits): start its check now.
                 _ = linkChecker.CheckAsync(state.RunId, target.Target, state.AllowPrivate, ct);
             }
         }
+    }
 
-        Interlocked.Add(ref state.LinksFoundCount, page.Links.Count);
-        await state.Spool!.AppendAsync(new SpooledPage(pageKey, page.Title, page.Links, page.BaseUri.AbsoluteUri), ct).ConfigureAwait(false);
-        state.ReportProgress();
+    private Finding PageTooLarge(string pageUrl) => new()
+    {
+        Kind = FindingKind.PageTooLarge.Name,
+        Severity = FindingKind.PageTooLarge.Severity,
+        PageUrl = pageUrl,
+        Status = "truncated",
+        Message = $"Siden er større enn {o.MaxPageBytes / (1024 * 1024)} MB. Bare begynnelsen er sjekket; store sider er også tunge å åpne på mobil.",
+    };
+
+    /// <summary>Loads this site's checkpoint for this run, if any: fetched URLs, statuses, anchors, spooled links, and the frontier they imply.</summary>
+    private async Task ResumeAsync(CrawlState state, CancellationToken ct)
+    {
+        var parsed = new List<PageRecord>();
+        var aliases = new List<PageRecord>();
+        await foreach (var record in checkpoints.ReadAsync(state.Site.Id, state.RunId, ct).ConfigureAwait(false))
+        {
+            state.TryClaim(record.Url, record.Depth);
+            state.Fetched.TryAdd(record.Url, 0);
+            state.PageStatuses[record.Url] = record.Status;
+            if (record.PageUrl is { } pageUrl && pageUrl != record.Url)
+            {
+                state.TryClaim(pageUrl, record.Depth);
+                state.Fetched.TryAdd(pageUrl, 0);
+                state.PageStatuses.TryAdd(pageUrl, record.Status.Chain.Count > 0 ? LinkStatus.Ok(record.Status.StatusCode ?? 200, pageUrl) : record.Status);
+            }
+
+            if (record.AliasOf is not null)
+            {
+                aliases.Add(record);
+            }
+
+            if (record.Links is null)
+            {
+                continue;
+            }
+
+            if (record.ContentHash is { } contentHash)
+            {
+                state.ContentHashes.TryAdd(contentHash, record.PageUrl ?? record.Url);
+            }
+
+            var anchors = new HashSet<string>(record.Anchors ?? [], StringComparer.Ordinal);
+            state.Anchors[record.Url] = anchors;
+            state.Anchors[record.PageUrl ?? record.Url] = anchors;
+            await state.Spool!.AppendAsync(new SpooledPage(record.PageUrl ?? record.Url, record.Title, record.Links, record.BaseUrl ?? record.Url), ct).ConfigureAwait(false);
+            Interlocked.Increment(ref state.PagesCrawledCount);
+            Interlocked.Add(ref state.LinksFoundCount, record.Links.Count);
+            if (record.Truncated)
+            {
+                state.Add(PageTooLarge(record.PageUrl ?? record.Url));
+            }
+
+            parsed.Add(record with { Anchors = null, Title = null });
+        }
+
+        foreach (var alias in aliases)
+        {
+            if (state.Anchors.TryGetValue(alias.AliasOf!, out var anchors))
+            {
+                state.Anchors[alias.PageUrl ?? alias.Url] = anchors;
+            }
+        }
+
+        foreach (var record in parsed)
+        {
+            FollowLinks(state, new Uri(record.BaseUrl ?? record.Url), record.Links!, record.Depth, ct);
+        }
+
+        if (parsed.Count > 0 || aliases.Count > 0)
+        {
+            logger.LogInformation("Resumed {Site} in {Run} from its checkpoint: {Pages} pages already crawled", state.Site.Id, state.RunId, state.PagesCrawled);
+        }
+    }
+
+    private async Task FlushPeriodicallyAsync(CrawlState state, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(o.CheckpointInterval, time, ct).ConfigureAwait(false);
+                await FlushAsync(state, ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task FlushAsync(CrawlState state, CancellationToken ct)
+    {
+        var batch = new List<PageRecord>();
+        while (state.PendingRecords.TryDequeue(out var record))
+        {
+            batch.Add(record);
+        }
+
+        try
+        {
+            await checkpoints.AppendAsync(state.Site.Id, state.RunId, batch, ct).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            // Storage away: keep the records for the next flush; the crawl itself goes on.
+            logger.LogWarning("Checkpoint of {Site} not saved ({Error}); will retry", state.Site.Id, ex.ErrorCode ?? ex.Message);
+            foreach (var record in batch)
+            {
+                state.PendingRecords.Enqueue(record);
+            }
+        }
     }
 
     private async Task EvaluateAsync(CrawlState state, LinkSpool spool, CancellationToken ct)
@@ -336,22 +499,8 @@ public sealed class SiteCrawler(
         }
 
         var (html, _) = HtmlDecoding.Decode(fetch.Body, fetch.Charset);
-        var fingerprint = NotFoundFingerprint.From(probe.AbsoluteUri, PageParser.Parse(html, fetch.FinalUri), html);
-
-        // A fingerprint that also fits the start page (one title for every page) would call the whole site missing.
-        var home = await fetcher.GetPageAsync(start, state.AllowPrivate, ct).ConfigureAwait(false);
-        if (home.Body is not null && home.IsHtml)
-        {
-            var (homeHtml, _) = HtmlDecoding.Decode(home.Body, home.Charset);
-            if (fingerprint.Matches(PageParser.Parse(homeHtml, home.FinalUri), homeHtml))
-            {
-                logger.LogInformation("{Site}: missing pages look like the start page; soft-404 detection is off for this site", state.Site.Id);
-                return null;
-            }
-        }
-
         logger.LogInformation("{Site} answers 200 for a missing page ({Probe}); recognising its soft 404s", state.Site.Id, probe);
-        return fingerprint;
+        return NotFoundFingerprint.From(probe.AbsoluteUri, PageParser.Parse(html, fetch.FinalUri), html);
     }
 
     /// <summary>sitemap.xml (from robots.txt, else /sitemap.xml), following sitemap indexes, as an extra source of pages.</summary>
@@ -413,6 +562,7 @@ public sealed class SiteCrawler(
     {
         public int PendingCount;
         public int PagesCrawledCount;
+        public int PagesThisTimeCount;
         public int PagesFailedCount;
         public int LinksFoundCount;
         private int claimedCount;
@@ -424,12 +574,19 @@ public sealed class SiteCrawler(
         public string RunId { get; } = runId;
         public Channel<(Uri, int)> Frontier { get; } = Channel.CreateUnbounded<(Uri, int)>();
         public ConcurrentDictionary<string, int> Claimed { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, byte> Fetched { get; } = new(StringComparer.Ordinal);
         public ConcurrentDictionary<string, LinkStatus> PageStatuses { get; } = new(StringComparer.Ordinal);
         public ConcurrentDictionary<string, IReadOnlySet<string>> Anchors { get; } = new(StringComparer.Ordinal);
         public ConcurrentDictionary<string, Finding> Findings { get; } = new(StringComparer.Ordinal);
         public ConcurrentDictionary<string, string> ContentHashes { get; } = new(StringComparer.Ordinal);
         public ConcurrentDictionary<string, Task<bool>> HttpsHosts { get; } = new(StringComparer.OrdinalIgnoreCase);
         public NotFoundFingerprint? NotFound { get; set; }
+        public ConcurrentQueue<PageRecord> PendingRecords { get; } = new();
+        public DateTimeOffset? Deadline { get; init; }
+        public bool StoppedEarly { get; set; }
+        public int PagesThisTime => Volatile.Read(ref PagesThisTimeCount);
+
+        public void Record(PageRecord record) => PendingRecords.Enqueue(record);
         public LinkSpool? Spool { get; set; }
         public string? LimitHit { get; private set; }
         public int LinksChecked { get; set; }

@@ -11,14 +11,20 @@ namespace Lenkevakt.Pipeline;
 /// <summary>
 /// Stage 2: crawls one site for one run under a lease (so two workers never crawl it at once), sends its findings in
 /// size-capped batches to <c>findings</c>, then announces the crawl on <c>site-crawled</c> with the batch count.
-/// A redelivered message for a site already crawled in the run does nothing.
+/// A redelivered message for a site already crawled in the run does nothing. With a time budget
+/// (<see cref="CrawlOptions.TimeBudget"/>, set under Azure Functions) a long crawl checkpoints and continues in a new
+/// <c>crawl-site</c> message (<see cref="CrawlSiteMessage.Continuation"/> + 1) that resumes where it stopped.
+/// Two sites on the same host are not crawled at the same time by different workers (a host lease), so
+/// per-host politeness holds across processes.
 /// </summary>
 public sealed class CrawlSiteHandler(
     SiteCrawler crawler,
     RunStore runs,
     QueuePublisher queues,
+    CrawlCheckpointStore checkpoints,
     ICrawlProgressSink progress,
     IOptions<QueueOptions> options,
+    IOptions<CrawlOptions> crawlOptions,
     TimeProvider time,
     ILogger<CrawlSiteHandler> logger)
 {
@@ -40,17 +46,38 @@ public sealed class CrawlSiteHandler(
             throw new RetryLaterException($"site {message.SiteId} is being crawled by another worker", wait);
         }
 
+        var host = message.Site.StartUrls[0].Authority;
+        var owner = $"{message.RunId}|{message.SiteId}";
+        var (hostLease, hostUntil) = await runs.TryAcquireHostLeaseAsync(host, owner, lease, ct).ConfigureAwait(false);
+        if (hostLease != LeaseResult.Acquired)
+        {
+            await runs.ReleaseCrawlLeaseAsync(message.RunId, message.SiteId, ct).ConfigureAwait(false);
+            var wait = hostUntil - time.GetUtcNow();
+            throw new RetryLaterException($"host {host} is being crawled for another site", wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > TimeSpan.FromSeconds(15) ? TimeSpan.FromSeconds(15) : wait);
+        }
+
         using var renewCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var renewal = RenewAsync(message, lease, renewCts.Token);
+        var renewal = RenewAsync(message, host, owner, lease, renewCts.Token);
         SiteCrawlResult crawl;
         try
         {
-            crawl = await crawler.CrawlAsync(message.Site, message.RunId, progress, ct).ConfigureAwait(false);
+            var budget = crawlOptions.Value.TimeBudget;
+            DateTimeOffset? deadline = budget > TimeSpan.Zero ? time.GetUtcNow() + budget : null;
+            crawl = await crawler.CrawlAsync(message.Site, message.RunId, progress, ct, deadline).ConfigureAwait(false);
         }
         finally
         {
             await renewCts.CancelAsync().ConfigureAwait(false);
             await renewal.ConfigureAwait(false);
+            await runs.ReleaseHostLeaseAsync(host, owner, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (!crawl.Completed)
+        {
+            await queues.SendAsync(StorageNames.CrawlSite, message with { Continuation = message.Continuation + 1 }, ct).ConfigureAwait(false);
+            await runs.ReleaseCrawlLeaseAsync(message.RunId, message.SiteId, ct).ConfigureAwait(false);
+            logger.LogInformation("{Site} continues in message {N} ({Pages} pages so far)", message.SiteId, message.Continuation + 1, crawl.Stats.PagesCrawled);
+            return;
         }
 
         var batches = Batch(crawl.Findings);
@@ -67,6 +94,7 @@ public sealed class CrawlSiteHandler(
             RunId = message.RunId, SiteId = message.SiteId, Site = message.Site, RunStartedAt = message.RunStartedAt, FindingBatches = batches.Count, Stats = crawl.Stats,
         }, ct).ConfigureAwait(false);
         await runs.MarkCrawledAsync(message.RunId, message.SiteId, crawl.Stats, batches.Count, ct).ConfigureAwait(false);
+        await checkpoints.DeleteOtherRunsAsync(message.SiteId, message.RunId, ct).ConfigureAwait(false);
     }
 
     /// <summary>Splits findings into messages that stay under the queue's size limit.</summary>
@@ -97,7 +125,7 @@ public sealed class CrawlSiteHandler(
         return batches;
     }
 
-    private async Task RenewAsync(CrawlSiteMessage message, TimeSpan lease, CancellationToken ct)
+    private async Task RenewAsync(CrawlSiteMessage message, string host, string owner, TimeSpan lease, CancellationToken ct)
     {
         try
         {
@@ -105,6 +133,7 @@ public sealed class CrawlSiteHandler(
             {
                 await Task.Delay(lease / 3, time, ct).ConfigureAwait(false);
                 await runs.RenewCrawlLeaseAsync(message.RunId, message.SiteId, lease, ct).ConfigureAwait(false);
+                await runs.TryAcquireHostLeaseAsync(host, owner, lease, ct).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)

@@ -96,6 +96,63 @@ public sealed class RunStore(StorageClients storage, TimeProvider time)
         await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, ct).ConfigureAwait(false);
     }
 
+    /// <summary>Gives the site back (a continuation or a deferral follows): another worker may take it at once.</summary>
+    public Task ReleaseCrawlLeaseAsync(string runId, string siteId, CancellationToken ct) =>
+        Table.UpsertEntityAsync(new TableEntity(runId, SiteKey(siteId)) { ["Status"] = "planned", ["LeaseUntil"] = time.GetUtcNow() }, TableUpdateMode.Merge, ct);
+
+    /// <summary>
+    /// One site crawl per host at a time across all workers (PK <c>hostlease</c>, RK host): per-host politeness then
+    /// holds across processes. The holder re-acquires to renew; a crashed holder's lease runs out.
+    /// </summary>
+    public async Task<(LeaseResult Result, DateTimeOffset Until)> TryAcquireHostLeaseAsync(string host, string owner, TimeSpan lease, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var key = HostKey(host);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(HostLeasePartition, key, cancellationToken: ct).ConfigureAwait(false);
+        var entity = new TableEntity(HostLeasePartition, key) { ["Owner"] = owner, ["LeaseUntil"] = now + lease, ["Host"] = host };
+        try
+        {
+            if (!row.HasValue || row.Value is null)
+            {
+                await Table.AddEntityAsync(entity, ct).ConfigureAwait(false);
+                return (LeaseResult.Acquired, now + lease);
+            }
+
+            var current = row.Value;
+            if (current.GetString("Owner") != owner && current.GetDateTimeOffset("LeaseUntil") is { } until && until > now)
+            {
+                return (LeaseResult.Busy, until);
+            }
+
+            await Table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+            return (LeaseResult.Acquired, now + lease);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return (LeaseResult.Busy, now + TimeSpan.FromSeconds(2));
+        }
+    }
+
+    public async Task ReleaseHostLeaseAsync(string host, string owner, CancellationToken ct)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(HostLeasePartition, HostKey(host), cancellationToken: ct).ConfigureAwait(false);
+        if (row.HasValue && row.Value?.GetString("Owner") == owner)
+        {
+            try
+            {
+                await Table.DeleteEntityAsync(row.Value, row.Value.ETag, ct).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Taken over or gone already.
+            }
+        }
+    }
+
+    private const string HostLeasePartition = "hostlease";
+
+    private static string HostKey(string host) => host.ToLowerInvariant().Replace('/', '_').Replace('\\', '_').Replace('#', '_').Replace('?', '_');
+
     public Task MarkCrawledAsync(string runId, string siteId, CrawlStats stats, int batches, CancellationToken ct) =>
         Table.UpsertEntityAsync(
             new TableEntity(runId, SiteKey(siteId))

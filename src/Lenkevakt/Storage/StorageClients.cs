@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ public sealed class StorageClients
 {
     private readonly QueueServiceClient queues;
     private readonly TableServiceClient tables;
+    private readonly BlobServiceClient blobs;
 
     public StorageClients(IOptions<StorageOptions> options)
     {
@@ -25,16 +27,20 @@ public sealed class StorageClients
         ConfigureRetry(queueOptions.Retry);
         var tableOptions = new TableClientOptions();
         ConfigureRetry(tableOptions.Retry);
+        var blobOptions = new BlobClientOptions();
+        ConfigureRetry(blobOptions.Retry);
         if (!string.IsNullOrWhiteSpace(o.AccountName))
         {
             TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = o.ManagedIdentityClientId });
             queues = new QueueServiceClient(new Uri($"https://{o.AccountName}.queue.core.windows.net"), credential, queueOptions);
             tables = new TableServiceClient(new Uri($"https://{o.AccountName}.table.core.windows.net"), credential, tableOptions);
+            blobs = new BlobServiceClient(new Uri($"https://{o.AccountName}.blob.core.windows.net"), credential, blobOptions);
         }
         else
         {
             queues = new QueueServiceClient(o.ConnectionString, queueOptions);
             tables = new TableServiceClient(o.ConnectionString, tableOptions);
+            blobs = new BlobServiceClient(o.ConnectionString, blobOptions);
         }
     }
 
@@ -51,6 +57,8 @@ public sealed class StorageClients
     public QueueClient PoisonQueue(string logical) => queues.GetQueueClient(Names.Poison(logical));
 
     public TableClient Table(string name) => tables.GetTableClient(name);
+
+    public BlobContainerClient CrawlStateContainer => blobs.GetBlobContainerClient(Names.CrawlStateContainer);
 
     private static void ConfigureRetry(RetryOptions retry)
     {

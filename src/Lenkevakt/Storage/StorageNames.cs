@@ -25,6 +25,9 @@ public sealed class StorageNames(string prefix)
     public string CrawlStateTable => Prefix + "CrawlState";
     public string AlertLogTable => Prefix + "AlertLog";
 
+    /// <summary>Blob container of crawl checkpoints (lower-case: container naming rules).</summary>
+    public string CrawlStateContainer => (Prefix + "crawlstate").ToLowerInvariant();
+
     public IEnumerable<string> AllTables => [FindingsTable, DashboardTable, RunsTable, LinkStatusTable, CrawlStateTable, AlertLogTable];
 
     public IEnumerable<string> AllQueues => PipelineQueues.SelectMany(q => new[] { Queue(q), Poison(q) });

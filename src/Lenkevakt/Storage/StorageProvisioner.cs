@@ -24,6 +24,7 @@ public sealed class StorageProvisioner(StorageClients clients, ILogger<StoragePr
                 await clients.TableService.CreateTableIfNotExistsAsync(table, probe.Token).ConfigureAwait(false);
             }
 
+            await clients.CrawlStateContainer.CreateIfNotExistsAsync(cancellationToken: probe.Token).ConfigureAwait(false);
             foreach (var queue in clients.Names.AllQueues)
             {
                 await clients.QueueService.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: probe.Token).ConfigureAwait(false);

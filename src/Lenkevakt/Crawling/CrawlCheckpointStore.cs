@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Lenkevakt.Pipeline;
+using Lenkevakt.Storage;
+
+namespace Lenkevakt.Crawling;
+
+/// <summary>
+/// Crawl checkpoints: an append blob per site and run (<c>crawlstate/{siteId}/{runId}.jsonl</c>) of
+/// <see cref="PageRecord"/> lines. Appends are cheap and ordered; a crash loses at most the records not yet flushed,
+/// whose pages are then fetched again. The blob is read back when a crawl of the same site and run starts again
+/// (continuation after a time budget, or redelivery after a crash), and older runs' blobs are deleted when a run's
+/// crawl completes.
+/// </summary>
+public sealed class CrawlCheckpointStore(StorageClients storage)
+{
+    private const int MaxBlock = 4 * 1024 * 1024 - 1024;
+
+    public async Task AppendAsync(string siteId, string runId, IReadOnlyList<PageRecord> records, CancellationToken ct)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        var blob = Blob(siteId, runId);
+        await blob.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+        using var block = new MemoryStream();
+        foreach (var record in records)
+        {
+            var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record, MessageSerializer.Options) + "\n");
+            if (block.Length + line.Length > MaxBlock && block.Length > 0)
+            {
+                await FlushAsync(blob, block, ct).ConfigureAwait(false);
+            }
+
+            block.Write(line);
+        }
+
+        await FlushAsync(blob, block, ct).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<PageRecord> ReadAsync(string siteId, string runId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        Stream stream;
+        try
+        {
+            stream = await Blob(siteId, runId).OpenReadAsync(cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            yield break;
+        }
+
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        while (await reader.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+        {
+            if (line.Length > 0)
+            {
+                yield return JsonSerializer.Deserialize<PageRecord>(line, MessageSerializer.Options)!;
+            }
+        }
+    }
+
+    /// <summary>Deletes the checkpoints of the site's other runs.</summary>
+    public async Task DeleteOtherRunsAsync(string siteId, string runId, CancellationToken ct)
+    {
+        var container = storage.CrawlStateContainer;
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, siteId + "/", ct).ConfigureAwait(false))
+        {
+            if (item.Name != Name(siteId, runId))
+            {
+                await container.DeleteBlobIfExistsAsync(item.Name, cancellationToken: ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task FlushAsync(AppendBlobClient blob, MemoryStream block, CancellationToken ct)
+    {
+        if (block.Length == 0)
+        {
+            return;
+        }
+
+        block.Position = 0;
+        await blob.AppendBlockAsync(block, cancellationToken: ct).ConfigureAwait(false);
+        block.SetLength(0);
+    }
+
+    private AppendBlobClient Blob(string siteId, string runId) => storage.CrawlStateContainer.GetAppendBlobClient(Name(siteId, runId));
+
+    private static string Name(string siteId, string runId) => $"{siteId}/{runId}.jsonl";
+}

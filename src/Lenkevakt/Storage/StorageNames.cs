@@ -25,7 +25,13 @@ public sealed class StorageNames(string prefix)
     public string CrawlStateTable => Prefix + "CrawlState";
     public string AlertLogTable => Prefix + "AlertLog";
 
-    public IEnumerable<string> AllTables => [FindingsTable, DashboardTable, RunsTable, LinkStatusTable, CrawlStateTable, AlertLogTable];
+    /// <summary>Content checks per page (latest run): PK site id, RK 32 hex chars of SHA-256 over the URL.</summary>
+    public string PagesTable => Prefix + "Pages";
+
+    /// <summary>Content checks per site (latest run): PK "site", RK site id.</summary>
+    public string SiteContentTable => Prefix + "SiteContent";
+
+    public IEnumerable<string> AllTables => [FindingsTable, DashboardTable, RunsTable, LinkStatusTable, CrawlStateTable, AlertLogTable, PagesTable, SiteContentTable];
 
     public IEnumerable<string> AllQueues => PipelineQueues.SelectMany(q => new[] { Queue(q), Poison(q) });
 }

@@ -100,8 +100,8 @@ public static partial class AddressDetector
 
     private static string? Nearest(string before)
     {
-        var bestVisit = VisitingLabels.Select(l => before.LastIndexOf(l, StringComparison.Ordinal)).DefaultIfEmpty(-1).Max();
-        var bestPostal = PostalLabels.Select(l => before.LastIndexOf(l, StringComparison.Ordinal)).DefaultIfEmpty(-1).Max();
+        var bestVisit = VisitingLabels.Select(l => LastWord(before, l)).DefaultIfEmpty(-1).Max();
+        var bestPostal = PostalLabels.Select(l => LastWord(before, l)).DefaultIfEmpty(-1).Max();
         if (bestVisit < 0 && bestPostal < 0)
         {
             return null;
@@ -114,6 +114,18 @@ public static partial class AddressDetector
         }
 
         return bestPostal > bestVisit ? "postal" : "visiting";
+    }
+
+    /// <summary>Last index of a label that starts a word ("post:" in "e-post:" does not count).</summary>
+    private static int LastWord(string text, string label)
+    {
+        var i = text.LastIndexOf(label, StringComparison.Ordinal);
+        while (i > 0 && (char.IsLetter(text[i - 1]) || text[i - 1] == '-'))
+        {
+            i = text.LastIndexOf(label, i - 1, StringComparison.Ordinal);
+        }
+
+        return i;
     }
 
     private static bool IsNotAStreet(string street)

@@ -306,7 +306,7 @@ public sealed class RuleEngine
             var prefix = raw.EndsWith('*');
             var core = prefix ? raw[..^1] : raw;
             var bounded = IsSimpleScript(core);
-            var body = string.Join(@"\s+", core.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(part => Regex.Escape(part).Replace("-", @"[-\s]?", StringComparison.Ordinal)));
+            var body = string.Join(@"\s+", core.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Word));
             var sb = new StringBuilder();
             sb.Append(bounded ? @"(?<![\p{L}\p{N}])" : "").Append(body);
             if (prefix)
@@ -323,6 +323,14 @@ public sealed class RuleEngine
         }
 
         return new Regex(string.Join("|", alternatives), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+    }
+
+    /// <summary>One word of a phrase: escaped, hyphen optional (e-post = epost = e post), a trailing '*' = any word ending.</summary>
+    private static string Word(string part)
+    {
+        var wildcard = part.Length > 1 && part.EndsWith('*');
+        var escaped = Regex.Escape(wildcard ? part[..^1] : part).Replace("-", @"[-\s]?", StringComparison.Ordinal);
+        return wildcard ? escaped + @"[\p{L}\p{N}]*" : escaped;
     }
 
     /// <summary>Latin, Cyrillic and Greek words have word boundaries; in Arabic, Ethiopic… script phrases match anywhere.</summary>

@@ -66,7 +66,7 @@ public static partial class AddressDetector
                 }
 
                 var street = m.Groups["street"].Value;
-                if (baseKind == "street" && IsNotAStreet(street))
+                if (baseKind == "street" && (IsNotAStreet(street) || !EndsLikeAStreet(street)))
                 {
                     continue;
                 }
@@ -114,6 +114,13 @@ public static partial class AddressDetector
         }
 
         return bestPostal > bestVisit ? "postal" : "visiting";
+    }
+
+    /// <summary>A street name's last word is capitalised ("Storgata", "Gamle Kongeveg") or a street word ("Kongens gate", "Dronning Mauds gate").</summary>
+    private static bool EndsLikeAStreet(string street)
+    {
+        var last = street.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+        return last.Length > 0 && (char.IsUpper(last[0]) || last is "gate" or "gata" or "gaten" or "gt." or "vei" or "veg" or "veien" or "vegen" or "vn." or "plass" or "plassen" or "allé" or "alle" or "torg" or "torget" or "brygge" or "bakke" or "bakken" or "sti" or "stien");
     }
 
     /// <summary>Last index of a label that starts a word ("post:" in "e-post:" does not count).</summary>

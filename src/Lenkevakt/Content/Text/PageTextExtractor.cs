@@ -43,7 +43,8 @@ public static class PageTextExtractor
         var state = new State(maxBlocks);
         if (body is not null)
         {
-            state.Walk(body, mainRoot is null ? PageRegion.Main : PageRegion.Other, mainRoot, insideMain: mainRoot is null);
+            // Without a main element the body is the main content, minus the chrome recognised by element, role and class.
+            state.Walk(body, mainRoot is null ? PageRegion.Main : PageRegion.Other, mainRoot, insideMain: false);
             state.Flush();
         }
 

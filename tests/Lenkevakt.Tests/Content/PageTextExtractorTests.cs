@@ -65,4 +65,12 @@ public sealed class PageTextExtractorTests
         Assert.Contains("å", text.MainText, StringComparison.Ordinal);
         Assert.DoesNotContain("\uFFFD", text.MainText, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Deeply_nested_markup_does_not_overflow_the_stack()
+    {
+        var html = "<html><body><main>" + string.Concat(Enumerable.Repeat("<div><span>", 3000)) + "Ring 116 117" + "</main></body></html>";
+        var t = Extract(html);
+        Assert.Contains("Ring 116 117", t.MainText, StringComparison.Ordinal);
+    }
 }

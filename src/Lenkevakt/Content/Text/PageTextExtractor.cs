@@ -206,6 +206,8 @@ public static class PageTextExtractor
 
     private sealed class State(int maxBlocks)
     {
+        private const int MaxDepth = 300;
+
         private readonly StringBuilder current = new();
         private readonly List<BlockLink> links = [];
         private PageRegion currentRegion = PageRegion.Main;
@@ -215,8 +217,15 @@ public static class PageTextExtractor
 
         public List<TextBlock> Blocks { get; } = [];
 
-        public void Walk(IElement element, PageRegion region, IElement? mainRoot, bool insideMain)
+        public void Walk(IElement element, PageRegion region, IElement? mainRoot, bool insideMain, int depth = 0)
         {
+            if (depth > MaxDepth)
+            {
+                // Pathological nesting (e.g. thousands of unclosed <font> tags on old pages): keep the text, stop recursing.
+                Append(element.TextContent, region);
+                return;
+            }
+
             foreach (var node in element.ChildNodes)
             {
                 if (Blocks.Count >= maxBlocks)
@@ -295,7 +304,7 @@ public static class PageTextExtractor
                 }
 
                 var linkStart = links.Count;
-                Walk(child, childRegion, mainRoot, childInsideMain);
+                Walk(child, childRegion, mainRoot, childInsideMain, depth + 1);
                 if (tag is "a" or "area" && child.GetAttribute("href") is { } href)
                 {
                     var linkText = TextNormalizer.OneLine(child.TextContent);

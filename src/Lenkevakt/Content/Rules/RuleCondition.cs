@@ -33,7 +33,7 @@ public sealed class RuleCondition
     /// <summary>At least one condition must hold.</summary>
     public List<RuleCondition>? Any { get; set; }
 
-    /// <summary>For <see cref="All"/>: <c>block</c>, <c>nearby</c> (a block and its neighbours), <c>section</c> (under one heading) or <c>page</c> (default).</summary>
+    /// <summary>For <see cref="All"/>: <c>sentence</c>, <c>block</c>, <c>nearby</c> (a block and its neighbours), <c>section</c> (under one heading) or <c>page</c> (default).</summary>
     public string Within { get; set; } = "page";
 
     /// <summary>For phrases and patterns: how many different ones must match. Default 1.</summary>

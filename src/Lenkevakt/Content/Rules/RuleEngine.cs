@@ -88,6 +88,11 @@ public sealed class RuleEngine
             return null;
         }
 
+        if (c.All is { } inSentence && c.Within == "sentence")
+        {
+            return EvalSentences(inSentence, w);
+        }
+
         if (c.All is { } all)
         {
             foreach (var sub in SubWindows(w, c.Within))
@@ -141,6 +146,43 @@ public sealed class RuleEngine
             : Quote(b.Text, first.Index, first.Length);
         return new RuleMatch(snippet, b.Where, b.Index);
     }
+
+    /// <summary>Every phrase/pattern condition must match inside one sentence of one block (detector conditions: in the same block).</summary>
+    private RuleMatch? EvalSentences(List<RuleCondition> all, Window w)
+    {
+        foreach (var i in w.Blocks)
+        {
+            var block = w.Facts.Text.Blocks[i];
+            foreach (var sentence in Sentences(block.Text))
+            {
+                var ok = true;
+                foreach (var cond in all)
+                {
+                    var holds = compiled.TryGetValue(cond, out var regex)
+                        ? regex.IsMatch(sentence)
+                        : Eval(cond, w with { Blocks = [i] }) is not null;
+                    if (!holds)
+                    {
+                        ok = false;
+                        break;
+                    }
+                }
+
+                if (ok)
+                {
+                    return new RuleMatch("«" + TextNormalizer.Truncate(sentence, 240) + "»", block.Where, block.Index);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Sentences of a block: split after . ! ? (and the Urdu, Arabic and Ethiopic full stops, not after kl./tlf./f.eks. …) before a capital or quote, and at line breaks.</summary>
+    internal static IEnumerable<string> Sentences(string text) =>
+        SentenceBreak.Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
+
+    private static readonly Regex SentenceBreak = new(@"(?<=[.!?۔؟።])(?<!\b(?i:kl|tlf|nr|ca|bl\.a|f\.eks|jf|mv|dvs|evt|pb|ev|tel)\.)\s+(?=[\p{Lu}«""(\p{Lo}])|\n", RegexOptions.CultureInvariant);
 
     private static RuleMatch? EvalDetector(RuleCondition c, string detector, Window w)
     {

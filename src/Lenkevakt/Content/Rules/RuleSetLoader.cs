@@ -159,9 +159,14 @@ public static partial class RuleSetLoader
             yield return $"{where}: unknown detector '{d}' (known: {string.Join(", ", KnownDetectors)})";
         }
 
-        if (c.Within is not ("block" or "nearby" or "section" or "page"))
+        if (c.Within is not ("sentence" or "block" or "nearby" or "section" or "page"))
         {
-            yield return $"{where}: within must be block, nearby, section or page";
+            yield return $"{where}: within must be sentence, block, nearby, section or page";
+        }
+
+        if (c.Within == "sentence" && (c.All ?? []).Any(sub => sub.Phrases is null && sub.Patterns is null && sub.Detector is null))
+        {
+            yield return $"{where}: within sentence takes phrases, patterns or detectors only";
         }
 
         if (c.Phrases is { } phrases && phrases.Values.Sum(v => v.Count) == 0)

@@ -105,6 +105,7 @@ public static class RulesDocGenerator
         {
             var within = c.Within switch
             {
+                "sentence" => nb ? "i samme setning" : "in the same sentence",
                 "block" => nb ? "i samme avsnitt" : "in the same block",
                 "nearby" => nb ? "i samme eller nabo-avsnitt" : "in the same or a neighbouring block",
                 "section" => nb ? "under samme overskrift" : "under the same heading",

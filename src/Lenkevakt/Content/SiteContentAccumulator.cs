@@ -93,7 +93,7 @@ public sealed class SiteContentAccumulator(RuleSet rules)
                 }
                 else
                 {
-                    results.Add(new RuleResult(rule.Id, helpPages == 0 ? RuleOutcome.NotMet : RuleOutcome.NotMet, Missing: helpPages == 0 ? "Fant ingen sider om helse- og hjelpetilbud. " + rule.MissingNb : rule.MissingNb));
+                    results.Add(new RuleResult(rule.Id, RuleOutcome.NotMet, Missing: helpPages == 0 ? "Fant ingen sider om helse- og hjelpetilbud. " + rule.MissingNb : rule.MissingNb));
                 }
             }
 

@@ -40,9 +40,9 @@ var tableNames = [
   'Dashboard'
   'Runs'
   'LinkStatus'
-  'CrawlState'
   'AlertLog'
   'Pages'
+  'SiteContent'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
@@ -79,6 +79,15 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01'
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
   parent: blobService
   name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Crawl checkpoints (append blobs per site and run) written by the core library.
+resource crawlStateContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobService
+  name: 'crawlstate'
   properties: {
     publicAccess: 'None'
   }

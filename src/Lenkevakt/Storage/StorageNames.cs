@@ -22,13 +22,18 @@ public sealed class StorageNames(string prefix)
     public string DashboardTable => Prefix + "Dashboard";
     public string RunsTable => Prefix + "Runs";
     public string LinkStatusTable => Prefix + "LinkStatus";
-    public string CrawlStateTable => Prefix + "CrawlState";
     public string AlertLogTable => Prefix + "AlertLog";
 
     /// <summary>Blob container of crawl checkpoints (lower-case: container naming rules).</summary>
     public string CrawlStateContainer => (Prefix + "crawlstate").ToLowerInvariant();
 
-    public IEnumerable<string> AllTables => [FindingsTable, DashboardTable, RunsTable, LinkStatusTable, CrawlStateTable, AlertLogTable];
+    /// <summary>Content checks per page (latest run): PK site id, RK 32 hex chars of SHA-256 over the URL.</summary>
+    public string PagesTable => Prefix + "Pages";
+
+    /// <summary>Content checks per site (latest run): PK "site", RK site id.</summary>
+    public string SiteContentTable => Prefix + "SiteContent";
+
+    public IEnumerable<string> AllTables => [FindingsTable, DashboardTable, RunsTable, LinkStatusTable, AlertLogTable, PagesTable, SiteContentTable];
 
     public IEnumerable<string> AllQueues => PipelineQueues.SelectMany(q => new[] { Queue(q), Poison(q) });
 }

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Lenkevakt.Content.Text;
+
+namespace Lenkevakt.Content.Detectors;
+
+/// <summary>
+/// Finds e-mail addresses: <c>mailto:</c> links, plain text (<c>postmottak@kommune.no</c>), the common obfuscations
+/// (<c>postmottak(at)kommune.no</c>, <c>postmottak [at] kommune [dot] no</c>, <c>postmottak (krøllalfa) kommune.no</c>,
+/// <c>postmottak at kommune punktum no</c>) and Cloudflare's email protection links. Values are lower-case addresses.
+/// </summary>
+public static partial class EmailDetector
+{
+    public const string Name = "email";
+
+    private static readonly HashSet<string> CommonTlds = new(StringComparer.Ordinal) { "no", "com", "net", "org", "se", "dk", "eu", "info" };
+
+    public static IEnumerable<DetectorHit> Find(IReadOnlyList<TextBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            var previous = DetectorText.Previous(blocks, block.Index);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var link in block.Links)
+            {
+                string? address = null;
+                string kind = "mailto";
+                if (link.Href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+                {
+                    address = FromMailto(link.Href);
+                }
+                else if (link.Href.Contains("/cdn-cgi/l/email-protection#", StringComparison.Ordinal))
+                {
+                    address = DecodeCloudflare(link.Href[(link.Href.IndexOf('#', StringComparison.Ordinal) + 1)..]);
+                    kind = "cloudflare";
+                }
+
+                if (address is not null && seen.Add(address))
+                {
+                    yield return new DetectorHit(Name, address, kind, $"<a href=\"{TextNormalizer.Truncate(link.Href, 80)}\">{TextNormalizer.Truncate(link.Text, 60)}</a>", block.Index, block.Region, block.Where + ", e-postlenke", link.Text);
+                }
+            }
+
+            foreach (var hit in FindInText(block.Text, previous))
+            {
+                if (seen.Add(hit.Value))
+                {
+                    yield return hit with { BlockIndex = block.Index, Region = block.Region, Where = block.Where };
+                }
+            }
+        }
+    }
+
+    public static IEnumerable<DetectorHit> FindInText(string text, string? previous = null)
+    {
+        foreach (Match m in Plain().Matches(text))
+        {
+            var value = m.Value.TrimEnd('.').ToLowerInvariant();
+            yield return new DetectorHit(Name, value, "text", DetectorText.Snippet(text, m.Index, m.Length), -1, PageRegion.None, "", DetectorText.Context(text, m.Index, m.Length, previous));
+        }
+
+        foreach (Match m in Obfuscated().Matches(text))
+        {
+            var domain = DotWord().Replace(m.Groups["domain"].Value, ".").Replace(" ", "", StringComparison.Ordinal);
+            var value = (m.Groups["local"].Value + "@" + domain).ToLowerInvariant().TrimEnd('.');
+            if (!Plain().IsMatch(value))
+            {
+                continue;
+            }
+
+            // A bare " at " (no brackets) is also an ordinary word: only trust it with a common top-level domain.
+            var bare = m.Value.IndexOfAny(['(', '[', '{']) < 0;
+            if (bare && !CommonTlds.Contains(value[(value.LastIndexOf('.') + 1)..]))
+            {
+                continue;
+            }
+
+            yield return new DetectorHit(Name, value, "obfuscated", DetectorText.Snippet(text, m.Index, m.Length), -1, PageRegion.None, "", DetectorText.Context(text, m.Index, m.Length, previous));
+        }
+    }
+
+    public static string? FromMailto(string href)
+    {
+        var value = href[7..];
+        var q = value.IndexOf('?', StringComparison.Ordinal);
+        if (q >= 0)
+        {
+            value = value[..q];
+        }
+
+        value = Uri.UnescapeDataString(value).Split(',')[0].Trim().ToLowerInvariant();
+        return value.Contains('@', StringComparison.Ordinal) && value.Length > 3 ? value : null;
+    }
+
+    /// <summary>Decodes Cloudflare's <c>data-cfemail</c> hex (first byte is the XOR key).</summary>
+    public static string? DecodeCloudflare(string hex)
+    {
+        if (hex.Length < 4 || hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit))
+        {
+            return null;
+        }
+
+        var key = int.Parse(hex.AsSpan(0, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var chars = new char[(hex.Length / 2) - 1];
+        for (var i = 2; i < hex.Length; i += 2)
+        {
+            chars[(i / 2) - 1] = (char)(int.Parse(hex.AsSpan(i, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture) ^ key);
+        }
+
+        var s = new string(chars).ToLowerInvariant();
+        return s.Contains('@', StringComparison.Ordinal) ? s : null;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex Plain();
+
+    [GeneratedRegex(@"(?<local>[\p{L}\p{N}._%+-]+)\s*(?:[\(\[\{]\s*(?:at|krøllalfa|alfakrøll|snabel-a|@)\s*[\)\]\}]|\s(?:at|krøllalfa|alfakrøll)\s)\s*(?<domain>[\p{L}\p{N}-]+(?:(?:\.|\s*[\(\[\{]\s*(?:dot|punktum|prikk)\s*[\)\]\}]\s*|\s(?:dot|punktum)\s)[\p{L}\p{N}-]+)+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Obfuscated();
+
+    [GeneratedRegex(@"\s*(?:[\(\[\{]\s*(?:dot|punktum|prikk)\s*[\)\]\}]|\s(?:dot|punktum)\s)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DotWord();
+}

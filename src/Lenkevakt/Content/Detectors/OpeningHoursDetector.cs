@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using Lenkevakt.Content.Text;
+
+namespace Lenkevakt.Content.Detectors;
+
+/// <summary>
+/// Finds opening hours: a time range (<c>kl. 08.00–15.30</c>, <c>08:00-15:30</c>, <c>0800-1530</c>, <c>8–15.30</c>,
+/// <c>fra kl. 8 til 16</c>) together with days (<c>man–fre</c>, <c>mandag til fredag</c>, <c>hverdager</c>, <c>kvardagar</c>,
+/// <c>helg</c>…) or an opening-hours word (<c>åpningstider</c>, <c>opningstid</c>, <c>åpent</c>, <c>ope</c>, <c>telefontid</c>…)
+/// in the same block, the heading or label just before, or the table/list it sits in; "open around the clock" phrases
+/// (<c>døgnåpen</c>, <c>åpent hele døgnet</c>); and schema.org <c>openingHours</c> / <c>OpeningHoursSpecification</c>.
+/// Hour-only ranges (<c>8–16</c>) need a day word, so <c>barn 8–16 år</c> is not opening hours.
+/// Days and words are known in bokmål, nynorsk, English and the priority languages.
+/// </summary>
+public static partial class OpeningHoursDetector
+{
+    public const string Name = "opening-hours";
+
+    public static IEnumerable<DetectorHit> Find(IReadOnlyList<TextBlock> blocks, IReadOnlyList<StructuredDataItem> structured)
+    {
+        foreach (var block in blocks)
+        {
+            var previous = DetectorText.Previous(blocks, block.Index);
+            var heading = SectionHeading(blocks, block.Index);
+            foreach (var hit in FindInText(block.Text, previous, heading, block.Element))
+            {
+                yield return hit with { BlockIndex = block.Index, Region = block.Region, Where = block.Where };
+            }
+        }
+
+        foreach (var item in structured)
+        {
+            foreach (var (key, value) in item.Properties)
+            {
+                if (key is "openingHours" or "openingHoursSpecification" && value.Any(char.IsAsciiDigit))
+                {
+                    yield return new DetectorHit(Name, value, "schema.org", $"schema.org {item.Type} {key}: {TextNormalizer.Truncate(value, 100)}", -1, item.Region, TextBlock.RegionName(item.Region), value);
+                }
+            }
+        }
+    }
+
+    /// <summary>Opening hours in one block of text; <paramref name="previous"/> and <paramref name="heading"/> give context.</summary>
+    public static IEnumerable<DetectorHit> FindInText(string text, string? previous = null, string? heading = null, string element = "p")
+    {
+        var lower = text.ToLowerInvariant();
+        var context = ((heading ?? "") + "\n" + (previous ?? "")).ToLowerInvariant();
+        var hasDay = DayWords().IsMatch(lower) || DayRange().IsMatch(lower);
+        var hasKeyword = Keywords().IsMatch(lower);
+        var contextKeyword = Keywords().IsMatch(context) || DayWords().IsMatch(context);
+        foreach (Match m in Range().Matches(text))
+        {
+            if (!Valid(m, out var strong))
+            {
+                continue;
+            }
+
+            var after = text[(m.Index + m.Length)..].TrimStart().ToLowerInvariant();
+            if (NotTime().IsMatch(after))
+            {
+                continue;
+            }
+
+            var ok = strong ? hasDay || hasKeyword || contextKeyword : hasDay || (hasKeyword && m.Groups["kl"].Success);
+            if (!ok)
+            {
+                continue;
+            }
+
+            var kind = element is "tr" or "td" or "th" ? "table" : element == "li" ? "list" : "text";
+            yield return new DetectorHit(Name, TextNormalizer.OneLine(m.Value), kind, DetectorText.Snippet(text, m.Index, m.Length, 50), -1, PageRegion.None, "", DetectorText.Context(text, m.Index, m.Length, previous));
+            yield break;
+        }
+
+        if (AroundTheClock().Match(text) is { Success: true } a)
+        {
+            yield return new DetectorHit(Name, a.Value.ToLowerInvariant(), "24/7", DetectorText.Snippet(text, a.Index, a.Length, 50), -1, PageRegion.None, "", DetectorText.Context(text, a.Index, a.Length, previous));
+        }
+    }
+
+    private static string? SectionHeading(IReadOnlyList<TextBlock> blocks, int index)
+    {
+        var section = blocks[index].Section;
+        for (var i = index - 1; i >= 0 && blocks[i].Section == section; i--)
+        {
+            if (blocks[i].HeadingLevel > 0 || blocks[i].Element is "caption" or "th" or "thead")
+            {
+                return blocks[i].Text;
+            }
+        }
+
+        // The table's first row is often the header ("Dag | Åpningstid").
+        for (var i = index - 1; i >= 0 && i >= index - 12 && blocks[i].Element == "tr"; i--)
+        {
+            if (i == 0 || blocks[i - 1].Element != "tr")
+            {
+                return blocks[i].Text;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Valid(Match m, out bool strong)
+    {
+        strong = false;
+        if (!int.TryParse(m.Groups["h1"].Value, out var h1) || !int.TryParse(m.Groups["h2"].Value, out var h2))
+        {
+            return false;
+        }
+
+        if (h1 > 24 || h2 > 24)
+        {
+            return false;
+        }
+
+        var m1 = m.Groups["m1"].Success ? int.Parse(m.Groups["m1"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var m2 = m.Groups["m2"].Success ? int.Parse(m.Groups["m2"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        if (h1 == h2 && m1 == m2)
+        {
+            return false;
+        }
+
+        strong = m.Groups["m1"].Success || m.Groups["m2"].Success || m.Groups["kl"].Success;
+        return true;
+    }
+
+    [GeneratedRegex(@"(?<![\d.,:/])(?:(?<kl>kl\.?|klokka|klokken|klokkå|fra kl\.?|frå kl\.?|fra|frå|from|od|nuo|с|з|saat)\s*)?(?:(?<h1>[0-2]?\d)(?:[.:](?<m1>[0-5]\d))?|(?<h1>[0-2]\d)(?<m1>[0-5]\d))\s*(?:-|til|to|until|do|iki|до|по|ilaa|–)\s*(?:kl\.?\s*)?(?:(?<h2>[0-2]?\d)(?:[.:](?<m2>[0-5]\d))?|(?<h2>[0-2]\d)(?<m2>[0-5]\d))(?![\d.,]\d|\d|\s?%)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Range();
+
+    [GeneratedRegex(@"^(?:år|års|åra|years|mnd|måneder|månader|uker|veker|dager|dagar|personer|plasser|kr|nok|prosent|%|cm|kg|km|timar|timer\b.{0,10}\b(?:kurs|opplæring))", RegexOptions.CultureInvariant)]
+    private static partial Regex NotTime();
+
+    [GeneratedRegex(@"\b(?:mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag|mandager|måndagar|fredager|fredagar|hverdager|hverdag|kvardagar|kvardag|virkedager|yrkedagar|arbeidsdager|arbeidsdagar|helg|helga|helgen|helger|helgar|helgedager|helgedagar|helligdager|heilagdagar|høytidsdager|alle dager|kvar dag|hver dag|daglig|dagleg|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays|weekends?|poniedziałek|piątek|sobota|niedziela|pirmadien\w*|penktadien\w*|pazartesi|cuma|cumartesi|pazar|понедельник|пятница|понеділок|п'ятниця|п’ятниця|isniin|jimco|khamiis|vuossárga|bearjadat|mánnodat)\b|الاثنين|الجمعة|دوشنبه|جمعه|پیر|جمعہ|ሰኑይ|ዓርቢ", RegexOptions.CultureInvariant)]
+    private static partial Regex DayWords();
+
+    [GeneratedRegex(@"\b(?:man|må|tir|tirs|tys|ons|tor|tors|fre|lør|laur|søn|sun|mon|tue|wed|thu|fri|sat|mo|tu|we|th|fr|sa|su)\.?\s*(?:-|til|to|og|and|,)\s*(?:man|tir|tirs|tys|ons|tor|tors|fre|lør|laur|søn|sun|mon|tue|wed|thu|fri|sat|mo|tu|we|th|fr|sa|su)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DayRange();
+
+    [GeneratedRegex(@"åpningstid|opningstid|åpent|åpen\b|åpner|stenger|stengt|stengd|\bope\b|\bopen\b|\bopnar\b|opnar|telefontid|kontortid|ekspedisjonstid|treffetid|treff-tid|drop-in|opening hours|office hours|\bclosed\b|godziny otwarcia|otwarte|darbo laikas|dirba|çalışma saatleri|açık|часы работы|открыт|години роботи|відчинено|saacadaha|furan|rabas|rahpa|ساعات|اوقات|ሰዓታት", RegexOptions.CultureInvariant)]
+    private static partial Regex Keywords();
+
+    [GeneratedRegex(@"døgnåp(?:en|ent|ne)|døgnope|(?:åpen|åpent|ope|open)\s+(?:hele|heile|alle)\s+(?:døgnet|døgeret|døgn)|(?:åpen|åpent|ope|open)\s+døgnet\s+rundt|(?:åpen|åpent|ope)\s+24\s*(?:timer|timar)|\bopen\s+(?:24\s*(?:/\s*7|hours)|a?round\s+the\s+clock|day\s+and\s+night|24\s+hours\s+a\s+day)|\b(?:czynn[ey]|otwart[ey])\s+(?:przez\s+)?całą\s+dobę|\b(?:dirba|atidaryta|atidarytas)\s+visą\s+parą|\b(?:24|7/24)\s+saat\s+açık|круглосуточн\w*|цілодобов\w*|مفتوح\S*\s+(?:ليلا ونهارا|ليلاً ونهاراً|على مدار الساعة|24 ساعة)|(?:باز|فعال)\s+(?:است\s+)?(?:شبانه‌روزی|24 ساعته)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex AroundTheClock();
+}

@@ -1,0 +1,287 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Lenkevakt.Content.Detectors;
+using Lenkevakt.Content.Text;
+
+namespace Lenkevakt.Content.Help;
+
+/// <summary>
+/// Judges whether a page is a health/help page (helse og omsorg, legevakt, fastlege, psykisk helse, krisehjelp, rus,
+/// vold i nære relasjoner, pårørende, koronavirus, helsestasjon…), in bokmål, nynorsk and the priority languages,
+/// from weighted signals: the URL path, the title, the main heading, other headings, the main text (distinct topic terms
+/// and how often they occur) and the national health numbers (113, 116 117, helplines). Pages about jobs, politics
+/// or hearings that merely mention health lose points. Every matched signal is recorded as a reason.
+/// Also scores links for a focused crawl (<see cref="ScoreLink"/>).
+/// </summary>
+public static partial class HelpPageSignals
+{
+    /// <summary>Default score at or above which a page is a help page.</summary>
+    public const double DefaultThreshold = 8;
+
+    public static readonly IReadOnlyList<HelpTerm> Terms =
+    [
+        // Norwegian (bokmål + nynorsk)
+        new("legevakt*", 3, "legevakt"), new("legevaktsentral*", 3, "legevakt"), new("fastlege*", 3, "fastlege"), new("legekontor*", 2, "fastlege"),
+        new("øyeblikkelig hjelp", 3, "akutt"), new("augneblinkeleg hjelp", 3, "akutt"), new("akutt*", 1.5, "akutt"), new("nødnummer*", 2, "akutt"), new("naudnummer*", 2, "akutt"),
+        new("psykisk helse*", 3, "psykisk helse"), new("psykiske helse*", 3, "psykisk helse"), new("psykisk helsehjelp", 3, "psykisk helse"), new("psykiske plager", 3, "psykisk helse"),
+        new("psykiske vansker", 3, "psykisk helse"), new("psykiske vanskar", 3, "psykisk helse"), new("psykolog*", 2, "psykisk helse"), new("mental helse", 3, "psykisk helse"),
+        new("hjelpetelefon*", 3, "hjelpetelefon"), new("kirkens sos", 3, "hjelpetelefon"), new("alarmtelefonen", 3, "hjelpetelefon"), new("kors på halsen", 3, "hjelpetelefon"),
+        new("krisehjelp", 3, "krise"), new("krisesenter*", 3, "krise"), new("kriseteam*", 3, "krise"), new("krisesenteret", 3, "krise"), new("i krise", 2, "krise"),
+        new("selvmord*", 3, "krise"), new("sjølvmord*", 3, "krise"), new("selvmordstanker", 3, "krise"),
+        new("vold i nære relasjoner", 3, "vold"), new("vald i nære relasjonar", 3, "vold"), new("vold*", 1.5, "vold"), new("vald", 1.5, "vold"), new("overgrep*", 2, "vold"),
+        new("rus*", 1.5, "rus"), new("rusproblem*", 3, "rus"), new("rusavhengig*", 3, "rus"), new("rusomsorg*", 3, "rus"), new("rustjeneste*", 3, "rus"), new("rusteneste*", 3, "rus"),
+        new("rusmidl*", 2.5, "rus"), new("alkohol*", 1.5, "rus"), new("avhengighet", 2, "rus"), new("avhengigheit", 2, "rus"),
+        new("pårørende*", 2.5, "pårørende"), new("pårørande*", 2.5, "pårørende"), new("avlastning", 2, "pårørende"), new("avlasting", 2, "pårørende"),
+        new("koronavirus*", 3, "korona"), new("korona*", 2.5, "korona"), new("covid-19", 3, "korona"), new("covid", 2.5, "korona"), new("vaksin*", 2, "korona"), new("smitte*", 2, "korona"),
+        new("helse og omsorg", 3, "helse og omsorg"), new("helse- og omsorg*", 3, "helse og omsorg"), new("helsetjeneste*", 3, "helse og omsorg"), new("helseteneste*", 3, "helse og omsorg"),
+        new("omsorgstjeneste*", 2.5, "helse og omsorg"), new("omsorgsteneste*", 2.5, "helse og omsorg"), new("helsestasjon*", 3, "helse og omsorg"), new("helsesykepleier*", 2.5, "helse og omsorg"),
+        new("helsesjukepleiar*", 2.5, "helse og omsorg"), new("hjemmesykepleie*", 3, "helse og omsorg"), new("heimesjukepleie*", 3, "helse og omsorg"), new("hjemmetjeneste*", 2.5, "helse og omsorg"),
+        new("heimeteneste*", 2.5, "helse og omsorg"), new("sykehjem*", 2, "helse og omsorg"), new("sjukeheim*", 2, "helse og omsorg"), new("helse*", 1, "helse og omsorg"),
+        new("lege", 1.5, "helse og omsorg"), new("legen", 1.5, "helse og omsorg"), new("sykepleier*", 1.5, "helse og omsorg"), new("sjukepleiar*", 1.5, "helse og omsorg"),
+        new("jordmor*", 2, "helse og omsorg"), new("fysioterap*", 2, "helse og omsorg"), new("rehabilitering*", 2, "helse og omsorg"), new("demens*", 2, "helse og omsorg"),
+        new("syk", 1, "helse og omsorg"), new("sjuk", 1, "helse og omsorg"), new("sykdom*", 1.5, "helse og omsorg"), new("sjukdom*", 1.5, "helse og omsorg"), new("skade*", 1, "helse og omsorg"),
+        new("hjelpetilbud*", 2.5, "hjelpetilbud"), new("hjelpetilbod*", 2.5, "hjelpetilbud"), new("samtaletilbud*", 2.5, "hjelpetilbud"), new("samtaletilbod*", 2.5, "hjelpetilbud"),
+        new("frivilligsentral*", 1.5, "frivillige"), new("ensom*", 1.5, "psykisk helse"), new("einsam*", 1.5, "psykisk helse"), new("angst", 2, "psykisk helse"), new("depresjon*", 2, "psykisk helse"),
+        new("barnevernvakt*", 2.5, "krise"), new("sorg", 1.5, "krise"), new("sorggruppe*", 2, "krise"), new("lettlest", 0.5, "klart språk"),
+
+        // English
+        new("emergency*", 2.5, "akutt"), new("out-of-hours", 2.5, "legevakt"), new("emergency room", 3, "legevakt"), new("gp", 2, "fastlege"), new("general practitioner", 3, "fastlege"),
+        new("doctor*", 2, "helse og omsorg"), new("health*", 2, "helse og omsorg"), new("mental health", 3, "psykisk helse"), new("helpline*", 3, "hjelpetelefon"), new("crisis", 2.5, "krise"),
+        new("nurse*", 1.5, "helse og omsorg"), new("medical", 1.5, "helse og omsorg"), new("illness", 1.5, "helse og omsorg"), new("injur*", 1.5, "helse og omsorg"), new("violence", 2, "vold"),
+
+        // Northern Sami
+        new("dearvvašvuo*", 3, "helse og omsorg"), new("doavttir*", 2.5, "helse og omsorg"), new("doavttirvákt*", 3, "legevakt"), new("veahki*", 1.5, "hjelpetilbud"), new("veahkki", 1.5, "hjelpetilbud"),
+        new("heahte*", 2, "akutt"), new("buohcc*", 2, "helse og omsorg"), new("psyhkalaš*", 3, "psykisk helse"),
+
+        // Polish
+        new("zdrowi*", 2.5, "helse og omsorg"), new("lekarz*", 2.5, "helse og omsorg"), new("pogotowi*", 3, "legevakt"), new("pomoc*", 1.5, "hjelpetilbud"), new("kryzys*", 2, "krise"),
+        new("psychiczn*", 2.5, "psykisk helse"), new("nagł*", 2, "akutt"), new("chor*", 1.5, "helse og omsorg"),
+
+        // Lithuanian
+        new("sveikat*", 2.5, "helse og omsorg"), new("gydytoj*", 2.5, "helse og omsorg"), new("pagalb*", 2, "hjelpetilbud"), new("skubi*", 2, "akutt"), new("psichik*", 2.5, "psykisk helse"),
+        new("krizi*", 2, "krise"), new("lig*", 1, "helse og omsorg"),
+
+        // Somali
+        new("caafimaad*", 3, "helse og omsorg"), new("dhakhtar*", 2.5, "helse og omsorg"), new("gargaar*", 2, "hjelpetilbud"), new("degdeg*", 2.5, "akutt"), new("caawimaad*", 1.5, "hjelpetilbud"),
+        new("maskax*", 2, "psykisk helse"), new("xanuun*", 1.5, "helse og omsorg"),
+
+        // Turkish
+        new("sağlı*", 2.5, "helse og omsorg"), new("doktor*", 2.5, "helse og omsorg"), new("hekim*", 2.5, "helse og omsorg"), new("acil*", 2.5, "akutt"), new("yardım*", 1.5, "hjelpetilbud"),
+        new("ruh sağlığı", 3, "psykisk helse"), new("hastalı*", 1.5, "helse og omsorg"),
+
+        // Russian / Ukrainian
+        new("здоров*", 2.5, "helse og omsorg"), new("врач*", 2.5, "helse og omsorg"), new("помощ*", 1.5, "hjelpetilbud"), new("неотложн*", 3, "legevakt"), new("скор*", 1.5, "akutt"),
+        new("психическ*", 2.5, "psykisk helse"), new("кризис*", 2, "krise"), new("лікар*", 2.5, "helse og omsorg"), new("допомог*", 1.5, "hjelpetilbud"), new("невідклад*", 3, "legevakt"),
+        new("психічн*", 2.5, "psykisk helse"), new("кризов*", 2, "krise"), new("здоров'я", 2.5, "helse og omsorg"), new("медичн*", 2, "helse og omsorg"), new("медицинск*", 2, "helse og omsorg"),
+
+        // Arabic, Farsi/Dari, Urdu (matched anywhere in a word)
+        new("صحة", 2.5, "helse og omsorg"), new("الصحي", 2.5, "helse og omsorg"), new("طبيب", 2.5, "helse og omsorg"), new("طوارئ", 3, "akutt"), new("مساعدة", 1.5, "hjelpetilbud"),
+        new("النفسية", 2.5, "psykisk helse"), new("الإسعاف", 2.5, "akutt"), new("سلامت", 2.5, "helse og omsorg"), new("بهداشت", 2.5, "helse og omsorg"), new("پزشک", 2.5, "helse og omsorg"),
+        new("اورژانس", 3, "akutt"), new("روان", 2, "psykisk helse"), new("صحت", 2.5, "helse og omsorg"), new("ڈاکٹر", 2.5, "helse og omsorg"), new("ایمرجنسی", 3, "akutt"),
+        new("ذہنی", 2.5, "psykisk helse"), new("مدد", 1.5, "hjelpetilbud"), new("بیمار", 1.5, "helse og omsorg"), new("مریض", 1.5, "helse og omsorg"),
+
+        // Tigrinya
+        new("ጥዕና", 3, "helse og omsorg"), new("ሓኪም", 2.5, "helse og omsorg"), new("ሓገዝ", 1.5, "hjelpetilbud"), new("ህጹጽ", 2.5, "akutt"), new("ሕማም", 1.5, "helse og omsorg"),
+    ];
+
+    private static readonly string[] NegativeTerms = ["stilling", "stillinger", "ledig stilling", "ledige stillinger", "jobb", "vacancy", "søknadsfrist", "kommunestyre", "formannskap", "sakskart", "møteplan", "budsjett", "høring", "høyring", "anbud", "eiendomsskatt", "byggesak", "reguleringsplan"];
+
+    private static readonly (Regex Regex, HelpTerm Term)[] Compiled = [.. Terms.Select(t => (TermRegex(t.Text), t))];
+
+    private static readonly Regex Negative = Rules.RuleEngine.PhraseRegex(NegativeTerms);
+
+    private static readonly HashSet<string> HealthNumbers = new(StringComparer.Ordinal) { "113", "116117", "116123", "116111", "22400040", "80033321" };
+
+    /// <summary>Judges a page. <paramref name="phones"/> are the page's phone hits (for 113, 116 117 and helplines).</summary>
+    public static HelpPageVerdict Evaluate(Uri url, PageText text, IReadOnlyList<DetectorHit> phones, double threshold = DefaultThreshold)
+    {
+        var reasons = new List<string>();
+        double score = 0;
+
+        var path = UrlWords(url);
+        var urlTerms = Matches(path);
+        if (urlTerms.Count > 0)
+        {
+            var s = Math.Min(6, urlTerms.Sum(t => t.Weight) * 1.5);
+            score += s;
+            reasons.Add($"url: {string.Join(", ", urlTerms.Select(t => t.Text.TrimEnd('*')))}");
+        }
+
+        var title = text.Title ?? "";
+        var titleTerms = Matches(title);
+        if (titleTerms.Count > 0)
+        {
+            score += Math.Min(6, titleTerms.Sum(t => t.Weight) * 1.5);
+            reasons.Add($"tittel: {string.Join(", ", titleTerms.Select(t => t.Text.TrimEnd('*')))}");
+        }
+
+        var h1 = text.FirstHeading ?? "";
+        var h1Terms = Matches(h1);
+        if (h1Terms.Count > 0)
+        {
+            score += Math.Min(6, h1Terms.Sum(t => t.Weight) * 1.5);
+            reasons.Add($"overskrift: {string.Join(", ", h1Terms.Select(t => t.Text.TrimEnd('*')))}");
+        }
+
+        var headings = string.Join("\n", text.Headings.Select(b => b.Text).Where(t => t != h1));
+        var headingTerms = Matches(headings);
+        if (headingTerms.Count > 0)
+        {
+            score += Math.Min(4, headingTerms.Sum(t => t.Weight) * 0.5);
+            reasons.Add($"mellomtitler: {string.Join(", ", headingTerms.Select(t => t.Text.TrimEnd('*')).Take(5))}");
+        }
+
+        var main = text.In(PageRegion.Main).Where(b => b.HeadingLevel == 0).Select(b => b.Text).ToList();
+        var mainText = string.Join("\n", main);
+        var words = Math.Max(1, Languages.LanguageDetector.Tokenize(mainText).Count());
+        var counts = new Dictionary<HelpTerm, int>();
+        foreach (var (regex, term) in Compiled)
+        {
+            var n = regex.Count(mainText);
+            if (n > 0)
+            {
+                counts[term] = n;
+            }
+        }
+
+        if (counts.Count > 0)
+        {
+            var occurrences = counts.Values.Sum();
+            var density = occurrences * 100.0 / words;
+            var topics = counts.Keys.Select(t => t.Topic).Distinct().Count();
+            var s = Math.Min(8, counts.Sum(kv => kv.Key.Weight * Math.Min(3, kv.Value)) * 0.35) + Math.Min(3, density * 0.5) + Math.Min(2, topics * 0.5);
+            score += s;
+            reasons.Add($"tekst: {string.Join(", ", counts.OrderByDescending(kv => kv.Value * kv.Key.Weight).Take(6).Select(kv => $"{kv.Key.Text.TrimEnd('*')}×{kv.Value}"))}");
+        }
+
+        var numbers = phones.Where(p => (p.Region & (PageRegion.Main | PageRegion.Aside)) != 0 && HealthNumbers.Contains(p.Value)).Select(p => p.Value).Distinct().ToList();
+        if (numbers.Count > 0)
+        {
+            score += Math.Min(6, numbers.Count * 2.5);
+            reasons.Add($"nummer: {string.Join(", ", numbers.Select(FormatNumber))}");
+        }
+
+        var negative = Negative.Matches(title + "\n" + h1 + "\n" + path).Select(m => m.Value.ToLowerInvariant()).Distinct().ToList();
+        if (negative.Count > 0)
+        {
+            score -= 6 * negative.Count;
+            reasons.Add($"trekk: {string.Join(", ", negative)}");
+        }
+
+        // A page without any health term in its main text (a menu-only page, a portal page) is not a help page.
+        var isHelp = score >= threshold && counts.Count > 0;
+        return new HelpPageVerdict(isHelp, Math.Round(score, 1), reasons);
+    }
+
+    /// <summary>
+    /// How promising a link is for a focused crawl of help pages, 0–100 (higher first): help terms in the link text weigh
+    /// most, then in the URL path; a link labelled with a priority language scores well too; files, log-ins, calendars,
+    /// print/share links and non-page links (mailto:, tel:, javascript:) score low or 0. Pure and cheap.
+    /// </summary>
+    public static double ScoreLink(string url, string linkText)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return 0;
+        }
+
+        var u = url.Trim();
+        if (u.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || u.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) ||
+            u.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || u.StartsWith('#') || u.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        double score = 10;
+        var text = TextNormalizer.OneLine(linkText ?? "");
+        var textTerms = Matches(text);
+        score += Math.Min(45, textTerms.Sum(t => t.Weight) * 6);
+
+        var path = Uri.TryCreate(u, UriKind.Absolute, out var abs) ? UrlWords(abs) : Words(u);
+        var pathTerms = Matches(path);
+        score += Math.Min(30, pathTerms.Sum(t => t.Weight) * 4);
+
+        if (Languages.LanguageNames.FromLabel(text) is { } lang && !Languages.LanguageNames.IsNorwegian(lang))
+        {
+            score += 20;
+        }
+
+        var lower = u.ToLowerInvariant();
+        if (FileLink().IsMatch(lower))
+        {
+            score -= 25;
+        }
+
+        if (LowValue().IsMatch(lower) || LowValue().IsMatch(text.ToLowerInvariant()))
+        {
+            score -= 30;
+        }
+
+        if (Negative.IsMatch(text) || Negative.IsMatch(path))
+        {
+            score -= 15;
+        }
+
+        return Math.Round(Math.Clamp(score, 0, 100), 1);
+    }
+
+    private static List<HelpTerm> Matches(string text)
+    {
+        var list = new List<HelpTerm>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return list;
+        }
+
+        foreach (var (regex, term) in Compiled)
+        {
+            if (regex.IsMatch(text) && !list.Any(t => t.Topic == term.Topic && t.Weight >= term.Weight))
+            {
+                list.RemoveAll(t => t.Topic == term.Topic);
+                list.Add(term);
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>The URL's path and query as words: "/helse-og-omsorg/legevakt_1" → "helse og omsorg legevakt 1"; %-escapes and ascii spellings decoded.</summary>
+    internal static string UrlWords(Uri url) => Words(Uri.UnescapeDataString(url.AbsolutePath + " " + url.Query));
+
+    private static string Words(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            sb.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        }
+
+        // Common ascii spellings in URLs: "parorende", "psykisk-helse", "legevakt", "sjukeheim", "hjemmetjeneste".
+        return sb.ToString().Replace("parorende", "pårørende", StringComparison.Ordinal).Replace("parorande", "pårørande", StringComparison.Ordinal)
+            .Replace("oyeblikkelig", "øyeblikkelig", StringComparison.Ordinal).Replace("sjolvmord", "sjølvmord", StringComparison.Ordinal);
+    }
+
+    private static string FormatNumber(string digits) => digits.Length switch
+    {
+        6 => digits[..3] + " " + digits[3..],
+        8 => string.Join(' ', digits.Chunk(2).Select(c => new string(c))),
+        _ => digits,
+    };
+
+    private static Regex TermRegex(string term)
+    {
+        var prefix = term.EndsWith('*');
+        var core = Regex.Escape(prefix ? term[..^1] : term).Replace(@"\ ", @"\s+", StringComparison.Ordinal).Replace("-", "[-\\s]?", StringComparison.Ordinal);
+        var simple = core.Where(char.IsLetter).All(c => c < '\u0590');
+        var pattern = simple
+            ? @"(?<![\p{L}\p{N}])" + core + (prefix ? @"[\p{L}\p{N}]*" : "") + @"(?![\p{L}\p{N}])"
+            : core;
+        return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    }
+
+    [GeneratedRegex(@"\.(?:pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif|mp4|mp3|ics)(?:$|[?#])")]
+    private static partial Regex FileLink();
+
+    [GeneratedRegex(@"logg[\s-]?inn|login|/min[\s-]?side|minside|/print|utskrift|share|del på|facebook\.com|twitter\.com|x\.com/|linkedin|instagram|youtube|kalender|calendar|arrangement|/sok\b|/search|[?&](?:sort|page|side|q)=", RegexOptions.CultureInvariant)]
+    private static partial Regex LowValue();
+}

@@ -1,0 +1,403 @@
+using System.Globalization;
+using System.Text;
+
+namespace Lenkevakt.Content.Languages;
+
+/// <summary>
+/// Detects the language of a text among bokmål, nynorsk, English, Northern Sami, Polish, Lithuanian, Somali, Turkish,
+/// Russian, Ukrainian, Arabic, Farsi/Dari (reported as <c>fa</c>), Urdu and Tigrinya.
+/// <list type="number">
+/// <item>Script first: Ethiopic → Tigrinya; Cyrillic → Russian/Ukrainian; Arabic script → Arabic/Farsi/Urdu; Latin → the Latin-script languages.</item>
+/// <item>Within a script, a multinomial naive Bayes over character 1–3-grams and words, trained at start-up from the sample
+/// texts embedded in <c>Content/Languages/Profiles/*.txt</c> (data-driven: add a language by adding a file).</item>
+/// <item>Letter rules where letters decide (Ukrainian і ї є ґ vs Russian ы э ъ ё; Urdu ے ں ٹ ڈ ڑ ھ; Arabic ة ي ك vs Persian ی ک پ چ ژ گ).</item>
+/// <item>Bokmål vs nynorsk: counts of marker words that only one of the written standards uses (ikke/ikkje, jeg/eg, hva/kva, fra/frå, -lig/-leg…).</item>
+/// </list>
+/// Texts with fewer than <see cref="MinWords"/> words or <see cref="MinLetters"/> letters are <c>und</c>.
+/// </summary>
+public sealed class LanguageDetector
+{
+    public const int MinWords = 4;
+    public const int MinLetters = 24;
+    private const double Alpha = 0.3;
+
+    private static readonly Lazy<LanguageDetector> Lazy = new(() => new LanguageDetector(LoadEmbeddedProfiles()));
+
+    private readonly Dictionary<string, Model> models;
+
+    public LanguageDetector(IReadOnlyDictionary<string, string> trainingTexts)
+    {
+        models = trainingTexts.ToDictionary(kv => kv.Key, kv => Model.Train(kv.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>The detector trained on the embedded profiles (built once).</summary>
+    public static LanguageDetector Default => Lazy.Value;
+
+    public IReadOnlyCollection<string> Languages => models.Keys;
+
+    public LanguageGuess Detect(string text)
+    {
+        var words = Tokenize(text).ToList();
+        var latin = 0;
+        var cyrillic = 0;
+        var arabic = 0;
+        var ethiopic = 0;
+        var letters = 0;
+        foreach (var w in words)
+        {
+            foreach (var c in w)
+            {
+                if (!char.IsLetter(c))
+                {
+                    continue;
+                }
+
+                letters++;
+                switch (c)
+                {
+                    case >= '\u0400' and <= '\u04FF':
+                        cyrillic++;
+                        break;
+                    case >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF':
+                        arabic++;
+                        break;
+                    case >= '\u1200' and <= '\u139F' or >= '\u2D80' and <= '\u2DDF' or >= '\uAB00' and <= '\uAB2F':
+                        ethiopic++;
+                        break;
+                    case < '\u0250' or >= '\u1E00' and <= '\u1EFF':
+                        latin++;
+                        break;
+                }
+            }
+        }
+
+        if (words.Count < MinWords || letters < MinLetters)
+        {
+            return new LanguageGuess(LanguageGuess.Undetermined, 0, words.Count, "too-short");
+        }
+
+        var top = Math.Max(Math.Max(latin, cyrillic), Math.Max(arabic, ethiopic));
+        if (top < letters * 0.4)
+        {
+            return new LanguageGuess(LanguageGuess.Undetermined, 0, words.Count, "script");
+        }
+
+        var scriptShare = (double)top / letters;
+        if (top == ethiopic)
+        {
+            return new LanguageGuess("ti", Math.Round(Math.Min(0.99, scriptShare), 2), words.Count, "script");
+        }
+
+        string[] candidates = top == cyrillic ? ["ru", "uk"] : top == arabic ? ["ar", "fa", "ur"] : ["nb", "nn", "en", "se", "pl", "lt", "so", "tr"];
+        var scriptWords = words.Where(w => Script(w) == (top == cyrillic ? 'c' : top == arabic ? 'a' : 'l')).ToList();
+        var ranking = Rank(scriptWords, candidates);
+        if (ranking.Count == 0)
+        {
+            return new LanguageGuess(LanguageGuess.Undetermined, 0, words.Count, "ngrams");
+        }
+
+        var (best, second, margin) = (ranking[0].Code, ranking.Count > 1 ? ranking[1].Code : null, ranking.Count > 1 ? ranking[0].Score - ranking[1].Score : 10);
+        var method = "ngrams";
+        var confidence = FromMargin(margin, scriptWords.Count);
+
+        if (top == cyrillic && LetterVote(text, "іїєґ", "ыэъё") is { } cyr)
+        {
+            (best, second, method) = cyr ? ("uk", "ru", "letters") : ("ru", "uk", "letters");
+            confidence = Math.Max(confidence, 0.9);
+        }
+        else if (top == arabic && ArabicScriptVote(text) is { } code)
+        {
+            if (code != best)
+            {
+                second = best;
+            }
+
+            best = code;
+            method = "letters";
+            confidence = Math.Max(confidence, 0.85);
+        }
+        else if (best is "nb" or "nn" && (second is "nb" or "nn" || margin < 2))
+        {
+            var (nb, nn) = NorwegianMarkers(scriptWords);
+            if (nb + nn >= 2 && nb != nn)
+            {
+                var markerBest = nn > nb ? "nn" : "nb";
+                var share = (double)Math.Max(nb, nn) / (nb + nn);
+                second = markerBest == "nb" ? "nn" : "nb";
+                best = markerBest;
+                method = "ngrams+markers";
+                confidence = Math.Min(0.99, 0.5 + ((share - 0.5) * Math.Min(1.0, (nb + nn) / 4.0)));
+            }
+            else
+            {
+                confidence = Math.Min(confidence, 0.55);
+            }
+        }
+
+        confidence *= Math.Min(1.0, 0.5 + (scriptWords.Count / 30.0));
+        return new LanguageGuess(best, Math.Round(Math.Clamp(confidence, 0, 0.99), 2), words.Count, method, second);
+    }
+
+    private List<(string Code, double Score)> Rank(List<string> words, string[] candidates)
+    {
+        var features = Features(words);
+        var result = new List<(string Code, double Score)>();
+        foreach (var c in candidates)
+        {
+            if (models.TryGetValue(c, out var model))
+            {
+                result.Add((c, model.Score(features)));
+            }
+        }
+
+        result.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return result;
+    }
+
+    /// <summary>Maps a log-likelihood margin to 0–1: per-feature margin matters, longer texts are surer.</summary>
+    private static double FromMargin(double margin, int words)
+    {
+        var perWord = margin / Math.Max(1, words);
+        return Math.Clamp(1 - Math.Exp(-perWord * 1.5) * Math.Exp(-margin / 40), 0.3, 0.99);
+    }
+
+    private static bool? LetterVote(string text, string first, string second)
+    {
+        var a = text.Count(c => first.Contains(char.ToLowerInvariant(c), StringComparison.Ordinal));
+        var b = text.Count(c => second.Contains(char.ToLowerInvariant(c), StringComparison.Ordinal));
+        if (a + b < 2 || a == b)
+        {
+            return null;
+        }
+
+        return a > b;
+    }
+
+    /// <summary>Urdu-only letters (ے ں ٹ ڈ ڑ ھ), Arabic-only letters (ة ي ك ى إ أ), Persian letters (ی ک پ چ ژ گ).</summary>
+    private static string? ArabicScriptVote(string text)
+    {
+        int ur = 0, ar = 0, fa = 0;
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\u06D2' or '\u06BA' or '\u0679' or '\u0688' or '\u0691' or '\u06BE' or '\u06D3' or '\u06C1':
+                    ur++;
+                    break;
+                case '\u0629' or '\u064A' or '\u0643' or '\u0649' or '\u0625' or '\u0623':
+                    ar++;
+                    break;
+                case '\u06CC' or '\u06A9' or '\u067E' or '\u0686' or '\u0698' or '\u06AF':
+                    fa++;
+                    break;
+            }
+        }
+
+        var total = ur + ar + fa;
+        if (total < 3)
+        {
+            return null;
+        }
+
+        if (ur >= 2 && ur * 8 >= fa)
+        {
+            return "ur";
+        }
+
+        return ar > fa ? "ar" : "fa";
+    }
+
+    private static readonly HashSet<string> BokmalMarkers = new(StringComparer.Ordinal)
+    {
+        "ikke", "jeg", "hva", "hvordan", "hvor", "hvem", "hvorfor", "hvis", "hvilke", "hvilken", "fra", "være", "vært", "bare", "også", "disse",
+        "mye", "noe", "noen", "hjemme", "hjem", "hos", "kommer", "gjør", "gjøre", "sier", "vet", "trenger", "ønsker", "tjenester", "tjeneste",
+        "tjenesten", "tilbud", "tilbudet", "voksne", "hverandre", "mer", "flere", "mulig", "vanlig", "vanskelig", "tilgjengelig", "alvorlig",
+        "daglig", "syk", "syke", "sykdom", "sykehus", "sykepleier", "sykehjem", "pårørende", "livstruende", "dere", "deres", "hun", "ble", "blitt",
+        "lørdag", "mandag", "tirsdag", "søndag", "åpningstid", "åpningstider", "åpent", "åpen", "sammen", "alene", "helt", "hele", "selv", "først",
+        "husk", "ennå", "fortsatt", "legevakten", "helsetjenester", "helsetjenesten", "omsorgstjenester", "hjemmesykepleie", "hjemmetjenesten",
+        "mellom", "uke", "uken", "øyeblikkelig", "nødvendig", "henvisning", "utenfor", "hver", "annet", "nå",
+        "en", "et", "man", "fikk", "kvelden", "natten", "gjelder", "forhold", "innbyggere", "barna",
+    };
+
+    private static readonly HashSet<string> NynorskMarkers = new(StringComparer.Ordinal)
+    {
+        "ikkje", "eg", "kva", "korleis", "kvar", "kven", "kvifor", "viss", "kva", "frå", "vere", "vore", "berre", "òg", "desse", "mykje", "noko",
+        "nokon", "nokre", "heime", "hjå", "kjem", "gjer", "seier", "veit", "treng", "ønskjer", "tenester", "teneste", "tenesta", "tilbod", "tilbodet",
+        "vaksne", "kvarandre", "meir", "fleire", "mogleg", "vanleg", "vanskeleg", "tilgjengeleg", "alvorleg", "dagleg", "sjuk", "sjuke", "sjukdom",
+        "sjukehus", "sjukepleiar", "sjukeheim", "pårørande", "livstruande", "dykk", "dykkar", "ho", "dei", "deira", "vart", "vorte", "laurdag",
+        "måndag", "tysdag", "sundag", "opningstid", "opningstider", "opningstida", "ope", "saman", "åleine", "heilt", "heile", "sjølv", "fyrst",
+        "hugs", "enno", "framleis", "legevakta", "helsetenester", "helsetenesta", "omsorgstenester", "heimesjukepleie", "heimetenesta", "veke",
+        "veka", "augneblinkeleg", "naudsynt", "tilvising", "utanfor", "anna", "no", "ein", "eit", "fekk", "att",
+        "natta", "gjeld", "tilhøve", "innbyggjarar", "innbyggjarane", "borna", "born", "ringje", "tenestene",
+        "hjelpa", "ynskjer", "medan", "difor", "nokså", "likevel", "sidan",
+    };
+
+    private static (int Nb, int Nn) NorwegianMarkers(List<string> words)
+    {
+        var nb = 0;
+        var nn = 0;
+        foreach (var raw in words)
+        {
+            var w = raw.ToLowerInvariant();
+            var inNb = BokmalMarkers.Contains(w);
+            var inNn = NynorskMarkers.Contains(w);
+            if (inNb && !inNn)
+            {
+                nb++;
+            }
+            else if (inNn && !inNb)
+            {
+                nn++;
+            }
+            else if (!inNb && !inNn && w.Length > 6)
+            {
+                // Derivational endings: -lig/-ende (bokmål) vs -leg/-ande/-inga (nynorsk).
+                if (w.EndsWith("lige", StringComparison.Ordinal) || w.EndsWith("lig", StringComparison.Ordinal) || w.EndsWith("ende", StringComparison.Ordinal) || w.EndsWith("tjeneste", StringComparison.Ordinal))
+                {
+                    nb++;
+                }
+                else if (w.EndsWith("lege", StringComparison.Ordinal) && !w.EndsWith("fastlege", StringComparison.Ordinal) && !w.EndsWith("kirurglege", StringComparison.Ordinal) ||
+                         w.EndsWith("leg", StringComparison.Ordinal) || w.EndsWith("ande", StringComparison.Ordinal) || w.EndsWith("teneste", StringComparison.Ordinal) ||
+                         w.EndsWith("ingane", StringComparison.Ordinal))
+                {
+                    nn++;
+                }
+            }
+        }
+
+        return (nb, nn);
+    }
+
+    private static char Script(string word)
+    {
+        foreach (var c in word)
+        {
+            if (c is >= '\u0400' and <= '\u04FF')
+            {
+                return 'c';
+            }
+
+            if (c is >= '\u0600' and <= '\u06FF' or >= '\uFB50' and <= '\uFEFF')
+            {
+                return 'a';
+            }
+
+            if (char.IsLetter(c) && c < '\u0250')
+            {
+                return 'l';
+            }
+        }
+
+        return '?';
+    }
+
+    /// <summary>Words: runs of letters and combining marks (with inner apostrophes and hyphens), lower-cased.</summary>
+    public static IEnumerable<string> Tokenize(string text)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var cat = CharUnicodeInfo.GetUnicodeCategory(c);
+            var isPart = char.IsLetter(c) || cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark || c == '\u200C';
+            var inner = sb.Length > 0 && c is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetter(text[i + 1]);
+            if (isPart || inner)
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else if (sb.Length > 0)
+            {
+                yield return sb.ToString();
+                sb.Clear();
+            }
+        }
+
+        if (sb.Length > 0)
+        {
+            yield return sb.ToString();
+        }
+    }
+
+    private static Dictionary<string, int> Features(IEnumerable<string> words)
+    {
+        var f = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var w in words)
+        {
+            Add(f, "w:" + w);
+            var padded = " " + w + " ";
+            for (var n = 1; n <= 3; n++)
+            {
+                for (var i = 0; i + n <= padded.Length; i++)
+                {
+                    var g = padded.Substring(i, n);
+                    if (g != " ")
+                    {
+                        Add(f, g);
+                    }
+                }
+            }
+        }
+
+        return f;
+    }
+
+    private static void Add(Dictionary<string, int> f, string key) => f[key] = f.GetValueOrDefault(key) + 1;
+
+    private static Dictionary<string, string> LoadEmbeddedProfiles()
+    {
+        var assembly = typeof(LanguageDetector).Assembly;
+        const string prefix = "Lenkevakt.Content.Languages.Profiles.";
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".txt", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            texts[name[prefix.Length..^4]] = reader.ReadToEnd();
+        }
+
+        return texts;
+    }
+
+    private sealed class Model
+    {
+        private readonly Dictionary<string, double> logProb = new(StringComparer.Ordinal);
+        private double unseenChar;
+        private double unseenWord;
+
+        public static Model Train(string text)
+        {
+            var features = Features(Tokenize(text));
+            var model = new Model();
+            double charTotal = features.Where(kv => !kv.Key.StartsWith("w:", StringComparison.Ordinal)).Sum(kv => kv.Value);
+            double wordTotal = features.Where(kv => kv.Key.StartsWith("w:", StringComparison.Ordinal)).Sum(kv => kv.Value);
+            const double charVocabulary = 20000;
+            const double wordVocabulary = 50000;
+            foreach (var (key, count) in features)
+            {
+                var isWord = key.StartsWith("w:", StringComparison.Ordinal);
+                model.logProb[key] = isWord
+                    ? Math.Log((count + Alpha) / (wordTotal + (Alpha * wordVocabulary)))
+                    : Math.Log((count + Alpha) / (charTotal + (Alpha * charVocabulary)));
+            }
+
+            model.unseenChar = Math.Log(Alpha / (charTotal + (Alpha * charVocabulary)));
+            model.unseenWord = Math.Log(Alpha / (wordTotal + (Alpha * wordVocabulary)));
+            return model;
+        }
+
+        public double Score(Dictionary<string, int> features)
+        {
+            double s = 0;
+            foreach (var (key, count) in features)
+            {
+                var isWord = key.StartsWith("w:", StringComparison.Ordinal);
+                var lp = logProb.TryGetValue(key, out var p) ? p : isWord ? unseenWord : unseenChar;
+
+                // Words weigh like one n-gram order; n-grams are averaged over the three orders.
+                s += count * lp * (isWord ? 1.0 : 1.0 / 3.0);
+            }
+
+            return s;
+        }
+    }
+}

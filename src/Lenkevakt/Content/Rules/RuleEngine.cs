@@ -1,0 +1,380 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Lenkevakt.Content.Detectors;
+using Lenkevakt.Content.Text;
+
+namespace Lenkevakt.Content.Rules;
+
+/// <summary>
+/// Evaluates a <see cref="RuleSet"/> on a page's <see cref="PageFacts"/>. Phrase lists and patterns are compiled once.
+/// A rule applies to a page when its <c>appliesTo</c> includes the site's kind and the page is a help page; it then reads
+/// the regions of its scope (page rules: main content, side boxes and the service's schema.org data; site rules:
+/// everything but menus) and is met when its condition holds.
+/// </summary>
+public sealed class RuleEngine
+{
+    private const int MaxEvidence = 300;
+    private readonly Dictionary<RuleCondition, Regex> compiled = new(ReferenceEqualityComparer.Instance);
+
+    public RuleEngine(RuleSet ruleSet)
+    {
+        RuleSet = ruleSet;
+        foreach (var rule in ruleSet.Rules)
+        {
+            Compile(rule.Detect);
+        }
+    }
+
+    public RuleSet RuleSet { get; }
+
+    /// <summary>Evaluates every rule. <paramref name="siteKind"/> is <c>municipality</c> or <c>helsenorge</c> (null: no rule applies).</summary>
+    public IReadOnlyList<RuleResult> Evaluate(PageFacts facts, string? siteKind, bool isHelpPage)
+    {
+        var results = new List<RuleResult>(RuleSet.Rules.Count);
+        foreach (var rule in RuleSet.Rules)
+        {
+            if (siteKind is null || !rule.AppliesTo.Contains(siteKind))
+            {
+                results.Add(new RuleResult(rule.Id, RuleOutcome.NotApplicable, Missing: "Regelen gjelder ikke for denne typen nettsted."));
+                continue;
+            }
+
+            if (!isHelpPage)
+            {
+                results.Add(new RuleResult(rule.Id, RuleOutcome.NotApplicable, Missing: "Siden er ikke en side om helse- eller hjelpetilbud."));
+                continue;
+            }
+
+            results.Add(EvaluateRule(rule, facts));
+        }
+
+        return results;
+    }
+
+    public RuleResult EvaluateRule(RequiredFieldRule rule, PageFacts facts)
+    {
+        var regions = Regions(rule);
+        var window = new Window(facts, facts.Text.Blocks.Where(b => (b.Region & regions) != 0).Select(b => b.Index).ToList(), regions);
+        var match = Eval(rule.Detect, window);
+        return match is null
+            ? new RuleResult(rule.Id, RuleOutcome.NotMet, Missing: rule.MissingNb)
+            : new RuleResult(rule.Id, RuleOutcome.Met, TextNormalizer.Truncate(match.Evidence, MaxEvidence), match.Where);
+    }
+
+    public static PageRegion Regions(RequiredFieldRule rule)
+    {
+        if (rule.Regions is { Count: > 0 } names)
+        {
+            return names.Aggregate(PageRegion.None, (acc, n) => acc | Enum.Parse<PageRegion>(n, ignoreCase: true));
+        }
+
+        return rule.Scope == RuleScope.Page ? PageRegion.PageContent : PageRegion.SiteContent;
+    }
+
+    private sealed record Window(PageFacts Facts, List<int> Blocks, PageRegion Regions);
+
+    private RuleMatch? Eval(RuleCondition c, Window w)
+    {
+        if (c.Any is { } any)
+        {
+            foreach (var sub in any)
+            {
+                if (Eval(sub, w) is { } m)
+                {
+                    return m;
+                }
+            }
+
+            return null;
+        }
+
+        if (c.All is { } inSentence && c.Within == "sentence")
+        {
+            return EvalSentences(inSentence, w);
+        }
+
+        if (c.All is { } all)
+        {
+            foreach (var sub in SubWindows(w, c.Within))
+            {
+                var matches = new List<RuleMatch>();
+                foreach (var cond in all)
+                {
+                    if (Eval(cond, sub) is not { } m)
+                    {
+                        break;
+                    }
+
+                    matches.Add(m);
+                }
+
+                if (matches.Count == all.Count)
+                {
+                    var evidence = string.Join(" + ", matches.Select(m => m.Evidence).Distinct(StringComparer.Ordinal));
+                    return new RuleMatch(evidence, matches[0].Where, matches[0].BlockIndex);
+                }
+            }
+
+            return null;
+        }
+
+        if (c.Detector is { } detector)
+        {
+            return EvalDetector(c, detector, w);
+        }
+
+        var regex = compiled[c];
+        var distinct = new Dictionary<string, (int Block, int Index, int Length)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var i in w.Blocks)
+        {
+            var block = w.Facts.Text.Blocks[i];
+            foreach (Match m in regex.Matches(block.Text))
+            {
+                distinct.TryAdd(m.Value.ToLowerInvariant(), (i, m.Index, m.Length));
+            }
+        }
+
+        if (distinct.Count < Math.Max(1, c.MinDistinct))
+        {
+            return null;
+        }
+
+        var first = distinct.Values.OrderBy(v => v.Block).First();
+        var b = w.Facts.Text.Blocks[first.Block];
+        var snippet = c.MinDistinct > 1
+            ? string.Join(", ", distinct.Keys.Take(6))
+            : Quote(b.Text, first.Index, first.Length);
+        return new RuleMatch(snippet, b.Where, b.Index);
+    }
+
+    /// <summary>Every phrase/pattern condition must match inside one sentence of one block (detector conditions: in the same block).</summary>
+    private RuleMatch? EvalSentences(List<RuleCondition> all, Window w)
+    {
+        foreach (var i in w.Blocks)
+        {
+            var block = w.Facts.Text.Blocks[i];
+            foreach (var sentence in Sentences(block.Text))
+            {
+                var ok = true;
+                foreach (var cond in all)
+                {
+                    var holds = compiled.TryGetValue(cond, out var regex)
+                        ? regex.IsMatch(sentence)
+                        : Eval(cond, w with { Blocks = [i] }) is not null;
+                    if (!holds)
+                    {
+                        ok = false;
+                        break;
+                    }
+                }
+
+                if (ok)
+                {
+                    return new RuleMatch("«" + TextNormalizer.Truncate(sentence, 240) + "»", block.Where, block.Index);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Sentences of a block: split after . ! ? (and the Urdu, Arabic and Ethiopic full stops, not after kl./tlf./f.eks. …) before a capital or quote, and at line breaks.</summary>
+    internal static IEnumerable<string> Sentences(string text) =>
+        SentenceBreak.Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
+
+    private static readonly Regex SentenceBreak = new(@"(?<=[.!?۔؟።])(?<!\b(?i:kl|tlf|nr|ca|bl\.a|f\.eks|jf|mv|dvs|evt|pb|ev|tel)\.)\s+(?=[\p{Lu}«""(\p{Lo}])|\n", RegexOptions.CultureInvariant);
+
+    private static RuleMatch? EvalDetector(RuleCondition c, string detector, Window w)
+    {
+        if (detector == "page-language")
+        {
+            var lang = w.Facts.Language;
+            var excluded = c.Exclude ?? ["nb", "nn", "no"];
+            if (lang.IsDetermined && lang.Confidence >= 0.5 && !excluded.Contains(lang.Code))
+            {
+                return new RuleMatch($"Siden er skrevet på {Languages.LanguageNames.Find(lang.Code)?.NameNb ?? lang.Code} ({lang.Code})", "hovedinnhold", -1);
+            }
+
+            return null;
+        }
+
+        var blocks = w.Blocks.ToHashSet();
+        foreach (var hit in w.Facts.HitsOf(detector))
+        {
+            var inWindow = hit.BlockIndex >= 0 ? blocks.Contains(hit.BlockIndex) : (hit.Region & w.Regions) != 0 && w.Blocks.Count == CountAll(w);
+            if (!inWindow || (hit.Region & w.Regions) == 0)
+            {
+                continue;
+            }
+
+            if (c.Numbers is { } numbers && !numbers.Contains(hit.Value))
+            {
+                continue;
+            }
+
+            if (c.Exclude is { } exclude && exclude.Contains(hit.Value))
+            {
+                continue;
+            }
+
+            if (detector == "phone" && c.Numbers is null && hit.Value.Length == 3)
+            {
+                // Emergency numbers count only where a rule asks for them by number.
+                continue;
+            }
+
+            if (c.Kinds is { } kinds && !kinds.Contains(hit.Kind))
+            {
+                continue;
+            }
+
+            if (c.Context is { } context && hit.Kind != "tel-link" && !HasContext(hit.Context, context))
+            {
+                continue;
+            }
+
+            return new RuleMatch(hit.Evidence, hit.Where, hit.BlockIndex);
+        }
+
+        return null;
+    }
+
+    // Structured data belongs to the whole page: it is in a window only when the window is the page.
+    private static int CountAll(Window w) => w.Facts.Text.Blocks.Count(b => (b.Region & w.Regions) != 0);
+
+    private static bool HasContext(string context, Dictionary<string, List<string>> words)
+    {
+        var lower = context.ToLowerInvariant();
+        foreach (var list in words.Values)
+        {
+            foreach (var word in list)
+            {
+                var wl = word.ToLowerInvariant();
+                var i = lower.IndexOf(wl.TrimEnd('*'), StringComparison.Ordinal);
+                while (i >= 0)
+                {
+                    var startOk = i == 0 || !char.IsLetter(lower[i - 1]) || !IsSimpleScript(wl);
+                    var end = i + wl.TrimEnd('*').Length;
+                    var endOk = wl.EndsWith('*') || end >= lower.Length || !char.IsLetter(lower[end]) || !IsSimpleScript(wl);
+                    if (startOk && endOk)
+                    {
+                        return true;
+                    }
+
+                    i = lower.IndexOf(wl.TrimEnd('*'), i + 1, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<Window> SubWindows(Window w, string within)
+    {
+        var blocks = w.Facts.Text.Blocks;
+        switch (within)
+        {
+            case "block":
+                foreach (var i in w.Blocks)
+                {
+                    yield return w with { Blocks = [i] };
+                }
+
+                break;
+            case "nearby":
+                var set = w.Blocks.ToHashSet();
+                foreach (var i in w.Blocks)
+                {
+                    var list = new List<int> { i };
+                    if (set.Contains(i - 1) && blocks[i - 1].Region == blocks[i].Region)
+                    {
+                        list.Insert(0, i - 1);
+                    }
+
+                    if (set.Contains(i + 1) && blocks[i + 1].Region == blocks[i].Region)
+                    {
+                        list.Add(i + 1);
+                    }
+
+                    yield return w with { Blocks = list };
+                }
+
+                break;
+            case "section":
+                foreach (var group in w.Blocks.GroupBy(i => (blocks[i].Section, blocks[i].Region)))
+                {
+                    yield return w with { Blocks = group.ToList() };
+                }
+
+                break;
+            default:
+                yield return w;
+                break;
+        }
+    }
+
+    private static string Quote(string text, int index, int length)
+    {
+        const int radius = 60;
+        var from = Math.Max(0, index - radius);
+        var to = Math.Min(text.Length, index + length + radius);
+        var s = text[from..to].Replace('\n', ' ');
+        return "«" + (from > 0 ? "…" : "") + s + (to < text.Length ? "…" : "") + "»";
+    }
+
+    private void Compile(RuleCondition c)
+    {
+        if (c.Phrases is { } phrases)
+        {
+            compiled[c] = PhraseRegex(phrases.Values.SelectMany(v => v));
+        }
+        else if (c.Patterns is { } patterns)
+        {
+            compiled[c] = new Regex(string.Join("|", patterns.Select(p => "(?:" + p + ")")), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+        }
+
+        foreach (var sub in (c.All ?? []).Concat(c.Any ?? []))
+        {
+            Compile(sub);
+        }
+    }
+
+    /// <summary>One regex for a phrase list: case-insensitive, whitespace-tolerant, word-bounded (for Latin/Cyrillic), '*' = any word ending.</summary>
+    public static Regex PhraseRegex(IEnumerable<string> phrases)
+    {
+        var alternatives = new List<string>();
+        foreach (var raw in phrases.Select(p => TextNormalizer.OneLine(p).Trim()).Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(p => p.Length))
+        {
+            var prefix = raw.EndsWith('*');
+            var core = prefix ? raw[..^1] : raw;
+            var bounded = IsSimpleScript(core);
+            var body = string.Join(@"\s+", core.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Word));
+            var sb = new StringBuilder();
+            sb.Append(bounded ? @"(?<![\p{L}\p{N}])" : "").Append(body);
+            if (prefix)
+            {
+                sb.Append(@"[\p{L}\p{N}]*");
+            }
+
+            if (bounded)
+            {
+                sb.Append(@"(?![\p{L}\p{N}])");
+            }
+
+            alternatives.Add(sb.ToString());
+        }
+
+        return new Regex(string.Join("|", alternatives), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+    }
+
+    /// <summary>One word of a phrase: escaped, hyphen optional (e-post = epost = e post), a trailing '*' = any word ending.</summary>
+    private static string Word(string part)
+    {
+        var wildcard = part.Length > 1 && part.EndsWith('*');
+        var escaped = Regex.Escape(wildcard ? part[..^1] : part).Replace("-", @"[-\s]?", StringComparison.Ordinal);
+        return wildcard ? escaped + @"[\p{L}\p{N}]*" : escaped;
+    }
+
+    /// <summary>Latin, Cyrillic and Greek words have word boundaries; in Arabic, Ethiopic… script phrases match anywhere.</summary>
+    private static bool IsSimpleScript(string s) => s.Where(char.IsLetter).All(c => c < '\u0590');
+}

@@ -1,0 +1,68 @@
+using System.Text;
+
+namespace Lenkevakt.Content.Text;
+
+/// <summary>
+/// Normalises visible text for matching: Unicode NFC, every space-like character to a plain space, soft hyphens and
+/// zero-width characters removed, every dash/hyphen-like character to '-', typographic quotes to plain ones,
+/// runs of spaces collapsed. Line breaks survive as a single '\n'.
+/// </summary>
+public static class TextNormalizer
+{
+    public static string Normalize(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var s = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        var sb = new StringBuilder(s.Length);
+        var pendingSpace = false;
+        var pendingNewline = false;
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF':
+                    continue;
+                case '\n' or '\u2028' or '\u2029':
+                    pendingNewline = true;
+                    continue;
+            }
+
+            if (char.IsWhiteSpace(c) || c is '\u00A0' or '\u202F' or '\u2007')
+            {
+                pendingSpace = true;
+                continue;
+            }
+
+            if (pendingNewline || pendingSpace)
+            {
+                if (sb.Length > 0)
+                {
+                    sb.Append(pendingNewline ? '\n' : ' ');
+                }
+
+                pendingNewline = false;
+                pendingSpace = false;
+            }
+
+            sb.Append(c switch
+            {
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D' => '-',
+                '\u2018' or '\u2019' or '\u201A' or '\u02BC' => '\'',
+                '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB' => '"',
+                _ => c,
+            });
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Collapses line breaks too: one line of text.</summary>
+    public static string OneLine(string text) => Normalize(text).Replace('\n', ' ');
+
+    /// <summary>Cuts to at most <paramref name="max"/> characters, marking the cut with '…'.</summary>
+    public static string Truncate(string text, int max) => text.Length <= max ? text : text[..Math.Max(0, max - 1)] + "…";
+}

@@ -1,0 +1,147 @@
+using Lenkevakt.Content;
+using Lenkevakt.Content.Persistence;
+using Lenkevakt.Content.Rules;
+using Lenkevakt.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace Lenkevakt.Tests.Content;
+
+/// <summary>Stores content results in the real storage emulator (Azurite, in memory, own ports) and reads them back as export rows.</summary>
+public sealed class ContentStoreTests : IAsyncLifetime
+{
+    private readonly string location = Path.Combine(Path.GetTempPath(), "lenkevakt-content-tests", Guid.NewGuid().ToString("N"));
+    private AzuriteProcess? azurite;
+    private StorageClients? clients;
+
+    public async Task InitializeAsync()
+    {
+        // AzuriteLauncher passes --location, which Azurite refuses together with --inMemoryPersistence: use a throw-away folder.
+        azurite = await AzuriteLauncher.StartAsync(0, 0, 0, location, inMemory: false, NullLogger.Instance, CancellationToken.None);
+        clients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = "ct" }));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(location, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+
+    private static PageContentResult Page(string url, string evidence = "«ring 116 117»") => new()
+    {
+        SiteId = "kommune-test",
+        Url = url,
+        Title = "Legevakt",
+        DeclaredLang = "nb",
+        DetectedLang = "nb",
+        LangConfidence = 0.93,
+        Words = 120,
+        IsHelpPage = true,
+        HelpScore = 21.5,
+        HelpReasons = ["url: legevakt", "nummer: 116 117"],
+        Lix = 38.2,
+        Rules =
+        [
+            new RuleResult("legevakt-116117", RuleOutcome.Met, evidence, "hovedinnhold (avsnitt)"),
+            new RuleResult("e-post", RuleOutcome.NotMet, Missing: "Siden oppgir ikke en e-postadresse til tjenesten."),
+        ],
+        Alternates = [new AlternateLink("en", "/en/", "https://www.test.kommune.no/en/")],
+        LanguageOffers = [new LanguageOffer("en", "hreflang", "<link …>", url)],
+    };
+
+    private static SiteContentResult Site(string runId) => new()
+    {
+        SiteId = "kommune-test",
+        SiteName = "Test kommune",
+        SiteKind = "municipality",
+        RunId = runId,
+        RuleSet = "required-fields@1.0.0",
+        CheckedAt = new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero),
+        Pages = 2,
+        HelpPages = 2,
+        MedianLix = 38.2,
+        Rules = [new RuleResult("legevakt-116117", RuleOutcome.Met, "«ring 116 117»", "hovedinnhold", PageUrl: "https://www.test.kommune.no/legevakt/"), new RuleResult("nodnummer-113", RuleOutcome.NotMet, Missing: "Fant ikke 113.")],
+        LanguagesOffered = [new LanguageOffer("en", "hreflang", "<link …>", "https://www.test.kommune.no/legevakt/")],
+        PageRules = [new PageRuleSummary("e-post", 0, 2)],
+    };
+
+    [Fact]
+    public async Task Saves_latest_run_and_reads_export_rows()
+    {
+        var store = new TableContentResultStore(clients!);
+        var export = new ContentExport(clients!);
+        var a = Page("https://www.test.kommune.no/legevakt/");
+        var b = Page("https://www.test.kommune.no/fastlege/", evidence: new string('x', 100_000));
+
+        await store.SaveAsync(Site("run-1"), [a, b], CancellationToken.None);
+        await store.SaveAsync(Site("run-1"), [a, b], CancellationToken.None); // idempotent
+
+        var rows = new List<PageExportRow>();
+        await foreach (var row in export.ReadPagesAsync("kommune-test", CancellationToken.None))
+        {
+            rows.Add(row);
+        }
+
+        Assert.Equal(2, rows.Count);
+        var legevakt = rows.Single(r => r.Url == a.Url);
+        Assert.Equal(("nb", "nb", true, 38.2), (legevakt.DeclaredLang, legevakt.DetectedLang, legevakt.IsHelpPage, legevakt.Lix));
+        Assert.Equal(RuleOutcome.Met, legevakt.Rules.Single(r => r.RuleId == "legevakt-116117").Outcome);
+        Assert.Equal("«ring 116 117»", legevakt.Rules.Single(r => r.RuleId == "legevakt-116117").Evidence);
+        Assert.Equal(["url: legevakt", "nummer: 116 117"], legevakt.HelpReasons);
+        Assert.Contains(new KeyValuePair<string, string>("rule:e-post", "not-met"), legevakt.ToColumns());
+        var truncated = rows.Single(r => r.Url == b.Url).Rules.Single(r => r.RuleId == "legevakt-116117").Evidence!;
+        Assert.True(truncated.Length <= 300, $"evidence kept {truncated.Length} chars");
+
+        // The next run saw one page only: the other row goes.
+        await store.SaveAsync(Site("run-2"), [a], CancellationToken.None);
+        rows.Clear();
+        await foreach (var row in export.ReadPagesAsync(null, CancellationToken.None))
+        {
+            rows.Add(row);
+        }
+
+        Assert.Equal([a.Url], rows.Select(r => r.Url));
+        Assert.Equal("run-2", rows[0].RunId);
+
+        var sites = new List<SiteExportRow>();
+        await foreach (var s in export.ReadSitesAsync(CancellationToken.None))
+        {
+            sites.Add(s);
+        }
+
+        var site = Assert.Single(sites);
+        Assert.Equal(("kommune-test", "run-2", 38.2), (site.SiteId, site.RunId, site.MedianLix));
+        Assert.Equal(["en"], site.LanguagesOffered);
+        Assert.Contains("pl", site.PriorityLanguagesMissing);
+        Assert.Equal("https://www.test.kommune.no/legevakt/", site.Rules.Single(r => r.RuleId == "legevakt-116117").PageUrl);
+        Assert.Contains(new KeyValuePair<string, string>("lang:en", "yes"), site.ToColumns());
+        Assert.Contains(new KeyValuePair<string, string>("rule:nodnummer-113", "not-met"), site.ToColumns());
+    }
+
+    [Fact]
+    public async Task Export_of_missing_tables_is_empty()
+    {
+        var export = new ContentExport(new StorageClients(Options.Create(new StorageOptions { ConnectionString = azurite!.ConnectionString, NamePrefix = "empty" })));
+        await foreach (var _ in export.ReadPagesAsync(null, CancellationToken.None))
+        {
+            Assert.Fail("expected no rows");
+        }
+
+        await foreach (var _ in export.ReadSitesAsync(CancellationToken.None))
+        {
+            Assert.Fail("expected no rows");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Lenkevakt.Content.Help;
+using Xunit;
+
+namespace Lenkevakt.Tests.Content;
+
+public sealed class HelpPageSignalsTests
+{
+    [Fact]
+    public void Help_links_outrank_other_links()
+    {
+        var legevakt = HelpPageSignals.ScoreLink("https://www.kommune.no/helse-og-omsorg/legevakt/", "Legevakt");
+        var psykisk = HelpPageSignals.ScoreLink("/tjenester/psykisk-helse-og-rus/", "Psykisk helse og rus");
+        var nynorsk = HelpPageSignals.ScoreLink("/helse/", "Hjelpetelefonar og krisehjelp");
+        var english = HelpPageSignals.ScoreLink("/english/", "English");
+        var bygg = HelpPageSignals.ScoreLink("/bolig-og-eiendom/byggesak/", "Byggesak");
+        var job = HelpPageSignals.ScoreLink("/ledige-stillinger/sykepleier-legevakt/", "Ledig stilling: sykepleier ved legevakten");
+        var pdf = HelpPageSignals.ScoreLink("/dokumenter/arsmelding-helse.pdf", "Årsmelding");
+        Assert.True(legevakt > bygg && psykisk > bygg && nynorsk > bygg, $"{legevakt} {psykisk} {nynorsk} > {bygg}");
+        Assert.True(english > bygg);
+        Assert.True(legevakt > job, $"{legevakt} > {job}");
+        Assert.True(bygg > pdf || pdf < 10, $"pdf {pdf}");
+    }
+
+    [Theory]
+    [InlineData("mailto:post@kommune.no", "E-post")]
+    [InlineData("tel:116117", "Legevakt")]
+    [InlineData("javascript:void(0)", "Legevakt")]
+    [InlineData("#innhold", "Hopp til innhold")]
+    [InlineData("", "Legevakt")]
+    public void Non_page_links_score_zero(string url, string text) => Assert.Equal(0, HelpPageSignals.ScoreLink(url, text));
+
+    [Fact]
+    public void Scores_are_between_0_and_100()
+    {
+        var s = HelpPageSignals.ScoreLink("/helse/legevakt/fastlege/psykisk-helse/krisehjelp/", "Legevakt, fastlege, psykisk helse, krisehjelp, hjelpetelefon, 116 117");
+        Assert.InRange(s, 0, 100);
+    }
+
+    [Fact]
+    public void Verdict_records_its_reasons()
+    {
+        var result = ContentTestHost.EvaluateHtml("""
+            <html lang="nb"><head><title>Legevakt - Testvik kommune</title></head><body><main><h1>Legevakt</h1>
+            <p>Ring legevakten på 116 117 når fastlegen er stengt. Ved akutt sykdom, ring 113.</p></main></body></html>
+            """, url: "https://www.testvik.kommune.no/helse/legevakt/");
+        Assert.True(result.IsHelpPage);
+        Assert.Contains(result.HelpReasons, r => r.StartsWith("url:", StringComparison.Ordinal));
+        Assert.Contains(result.HelpReasons, r => r.StartsWith("tittel:", StringComparison.Ordinal));
+        Assert.Contains(result.HelpReasons, r => r.StartsWith("nummer:", StringComparison.Ordinal) && r.Contains("116 117", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_menu_full_of_health_links_does_not_make_a_help_page()
+    {
+        var result = ContentTestHost.EvaluateHtml("""
+            <html lang="nb"><head><title>Skolerute</title></head><body>
+            <nav><ul><li><a href="/legevakt">Legevakt</a></li><li><a href="/psykisk-helse">Psykisk helse</a></li><li><a href="/fastlege">Fastlege</a></li></ul></nav>
+            <main><h1>Skolerute 2025</h1><p>Skolen starter 18. august. Høstferien er i uke 40.</p></main>
+            <footer>Ved akutt sykdom ring 113. Legevakt 116 117.</footer></body></html>
+            """, url: "https://www.testvik.kommune.no/skole/skolerute/");
+        Assert.False(result.IsHelpPage);
+        Assert.All(result.Rules, r => Assert.Equal(Lenkevakt.Content.Rules.RuleOutcome.NotApplicable, r.Outcome));
+    }
+}

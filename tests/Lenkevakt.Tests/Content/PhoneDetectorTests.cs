@@ -1,0 +1,59 @@
+using Lenkevakt.Content.Detectors;
+using Xunit;
+
+namespace Lenkevakt.Tests.Content;
+
+public sealed class PhoneDetectorTests
+{
+    [Theory]
+    [InlineData("Ring legevakten på 116 117.", "116117")]
+    [InlineData("Legevakt: 116117", "116117")]
+    [InlineData("Fra utlandet: +47 116 117", "116117")]
+    [InlineData("Legevakt tlf. 116 117 (døgnåpen)", "116117")]
+    [InlineData("Kirkens SOS, tlf. 22 40 00 40", "22400040")]
+    [InlineData("Kirkens SOS 22400040", "22400040")]
+    [InlineData("Ring +47 22 40 00 40 hele døgnet", "22400040")]
+    [InlineData("Ring 0047 22400040", "22400040")]
+    [InlineData("Kors på halsen: 800 33 321", "80033321")]
+    [InlineData("Mobil 915 22 333", "91522333")]
+    [InlineData("Telefon 22.40.00.40", "22400040")]
+    public void Finds_numbers_written_the_usual_ways(string text, string digits)
+    {
+        var hits = PhoneDetector.FindInText(text).ToList();
+        Assert.Contains(hits, h => h.Value == digits);
+    }
+
+    [Theory]
+    [InlineData("Åpent 20.00-23.00 alle dager")]
+    [InlineData("Åpningstider 0800-1530")]
+    [InlineData("Oppdatert 12.03.2024")]
+    [InlineData("Kontonummer 1503 12 34567")]
+    [InlineData("Org.nr. 964 338 531")]
+    [InlineData("Planperioden 2020-2024")]
+    [InlineData("Postboks 113, 4801 Gammelvik")]
+    [InlineData("Budsjettet er på 1 900 000 kroner")]
+    public void Ignores_times_dates_accounts_and_other_numbers(string text)
+    {
+        var hits = PhoneDetector.FindInText(text).ToList();
+        Assert.DoesNotContain(hits, h => h.Value.Length == 8);
+        Assert.DoesNotContain(hits, h => h.Value == "113");
+    }
+
+    [Fact]
+    public void Emergency_number_113_is_found_in_context_but_not_as_a_box_number()
+    {
+        Assert.Contains(PhoneDetector.FindInText("Ved livstruende sykdom: ring 113."), h => h.Value == "113");
+        Assert.DoesNotContain(PhoneDetector.FindInText("Postboks 113, 1234 Sted"), h => h.Value == "113");
+        Assert.DoesNotContain(PhoneDetector.FindInText("Det kostet 113 kr."), h => h.Value == "113");
+    }
+
+    [Theory]
+    [InlineData("tel:+4711611 7", "116117")]
+    [InlineData("tel:116117", "116117")]
+    [InlineData("tel:%2B47%2022%2040%2000%2040", "22400040")]
+    [InlineData("tel:113", "113")]
+    public void Reads_tel_links(string href, string digits) => Assert.Equal(digits, PhoneDetector.FromTelLink(href));
+
+    [Fact]
+    public void Not_a_tel_link_is_null() => Assert.Null(PhoneDetector.FromTelLink("https://example.no/116117"));
+}

@@ -1,5 +1,6 @@
 using Lenkevakt.Alerts;
 using Lenkevakt.Checks;
+using Lenkevakt.Content;
 using Lenkevakt.Crawling;
 using Lenkevakt.Dashboard;
 using Lenkevakt.Findings;
@@ -39,6 +40,7 @@ public static class LenkevaktServiceCollectionExtensions
         services.AddSingleton<DashboardStore>();
         services.AddSingleton<AlertLogStore>();
 
+        services.AddContentChecks();
         services.AddCrawlerHttp();
         services.AddSingleton(sp => new HostGate(sp.GetRequiredService<IOptions<CrawlOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PageFetcher>();

@@ -35,11 +35,11 @@ public sealed class ContentSiteAnalysis : ISiteAnalysis
 
     public IReadOnlyCollection<PageContentResult> Pages => pages.Values.ToList();
 
-    public void OnPage(Uri pageUrl, ParsedPage page, FetchResult fetch)
+    public string? OnPage(Uri pageUrl, ParsedPage page, FetchResult fetch)
     {
         if (!options.Enabled || page.Document is null || !fetch.IsHtml)
         {
-            return;
+            return null;
         }
 
         PageContentResult result;
@@ -50,6 +50,21 @@ public sealed class ContentSiteAnalysis : ISiteAnalysis
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Content checks failed on {Url}", pageUrl);
+            return null;
+        }
+
+        if (pages.TryAdd(result.Url, result))
+        {
+            accumulator.Add(result);
+        }
+
+        return System.Text.Json.JsonSerializer.Serialize(result, CheckpointJson);
+    }
+
+    public void OnResumedPage(string pageUrl, string state)
+    {
+        if (!options.Enabled || System.Text.Json.JsonSerializer.Deserialize<PageContentResult>(state, CheckpointJson) is not { } result)
+        {
             return;
         }
 
@@ -58,6 +73,11 @@ public sealed class ContentSiteAnalysis : ISiteAnalysis
             accumulator.Add(result);
         }
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions CheckpointJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     public async Task<IReadOnlyList<Finding>> CompleteAsync(CancellationToken ct)
     {

@@ -30,6 +30,9 @@ public sealed record PageRecord
 
     public bool Truncated { get; init; }
 
+    /// <summary>What each page analysis (<see cref="Checks.ISiteAnalysis"/>) concluded, by analysis type, for a resume.</summary>
+    public IReadOnlyDictionary<string, string>? Analyses { get; init; }
+
     /// <summary>SHA-256 of the body of a parsed page, so aliases (the same bytes under another URL) are recognised after a resume too.</summary>
     public string? ContentHash { get; init; }
 }

@@ -45,7 +45,7 @@ public sealed class SiteCrawler(
         await using var spool = new LinkSpool(Path.Combine(Path.GetTempPath(), "lenkevakt", "spool"));
         state.Spool = spool;
 
-        await ResumeAsync(state, ct).ConfigureAwait(false);
+        await ResumeAsync(state, analyses, ct).ConfigureAwait(false);
         foreach (var start in site.StartUrls)
         {
             state.TryEnqueue(start, 0);
@@ -252,9 +252,13 @@ public sealed class SiteCrawler(
             state.Add(PageTooLarge(pageKey));
         }
 
+        Dictionary<string, string>? analysed = null;
         foreach (var analysis in analyses)
         {
-            analysis.OnPage(fetch.FinalUri, page, fetch);
+            if (analysis.OnPage(fetch.FinalUri, page, fetch) is { } result)
+            {
+                (analysed ??= new(StringComparer.Ordinal))[analysis.GetType().FullName!] = result;
+            }
         }
 
         FollowLinks(state, page.BaseUri, page.Links, depth, ct);
@@ -264,7 +268,7 @@ public sealed class SiteCrawler(
         state.Record(new PageRecord
         {
             Url = key, Depth = depth, Status = fetch.Status, PageUrl = pageKey, Title = page.Title, BaseUrl = page.BaseUri.AbsoluteUri,
-            Anchors = page.Anchors.ToList(), Links = page.Links, Truncated = fetch.Truncated, ContentHash = hash,
+            Anchors = page.Anchors.ToList(), Links = page.Links, Truncated = fetch.Truncated, ContentHash = hash, Analyses = analysed,
         });
         state.ReportProgress();
     }
@@ -304,7 +308,7 @@ public sealed class SiteCrawler(
     };
 
     /// <summary>Loads this site's checkpoint for this run, if any: fetched URLs, statuses, anchors, spooled links, and the frontier they imply.</summary>
-    private async Task ResumeAsync(CrawlState state, CancellationToken ct)
+    private async Task ResumeAsync(CrawlState state, List<ISiteAnalysis> analyses, CancellationToken ct)
     {
         var parsed = new List<PageRecord>();
         var aliases = new List<PageRecord>();
@@ -346,7 +350,15 @@ public sealed class SiteCrawler(
                 state.Add(PageTooLarge(record.PageUrl ?? record.Url));
             }
 
-            parsed.Add(record with { Anchors = null, Title = null });
+            foreach (var analysis in analyses)
+            {
+                if (record.Analyses?.TryGetValue(analysis.GetType().FullName!, out var analysed) == true)
+                {
+                    analysis.OnResumedPage(record.PageUrl ?? record.Url, analysed);
+                }
+            }
+
+            parsed.Add(record with { Anchors = null, Title = null, Analyses = null });
         }
 
         foreach (var alias in aliases)

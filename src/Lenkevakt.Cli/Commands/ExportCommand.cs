@@ -34,7 +34,85 @@ public static class ExportCommand
             }, ct).ConfigureAwait(false);
         });
         export.Subcommands.Add(findings);
+        export.Subcommands.Add(ContentCommand("pages", "Per crawled page: url, siteId, declared and detected language (confidence), help page or not, and every page rule: met / not-met / not-applicable with evidence.", pages: true));
+        export.Subcommands.Add(ContentCommand("sites", "Per site: every site rule with its evidence page, languages offered, median LIX.", pages: false));
         return export;
+    }
+
+    private static Command ContentCommand(string name, string description, bool pages)
+    {
+        var format = new Option<string>("--format") { Description = "json or csv.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv");
+        var site = new Option<string?>("--site") { Description = "Only this site id." };
+        var output = new Option<FileInfo?>("--out") { Description = "Write to FILE instead of standard output." };
+        var command = new Command(name, description);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        if (pages)
+        {
+            command.Options.Add(site);
+        }
+
+        command.SetAction(async (p, ct) => await WithStorageAsync(async (services, token) =>
+        {
+            var export = services.GetRequiredService<Lenkevakt.Content.Persistence.ContentExport>();
+            var rows = new List<object>();
+            var columns = new List<IReadOnlyList<KeyValuePair<string, string>>>();
+            if (pages)
+            {
+                await foreach (var row in export.ReadPagesAsync(p.GetValue(site), token).ConfigureAwait(false))
+                {
+                    rows.Add(row);
+                    columns.Add(row.ToColumns());
+                }
+            }
+            else
+            {
+                await foreach (var row in export.ReadSitesAsync(token).ConfigureAwait(false))
+                {
+                    rows.Add(row);
+                    columns.Add(row.ToColumns());
+                }
+            }
+
+            await WriteAsync(p.GetValue(output), async writer =>
+            {
+                if (p.GetValue(format) == "json")
+                {
+                    await writer.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize<object>(rows, ExportJson.Options)).ConfigureAwait(false);
+                    return;
+                }
+
+                await WriteColumnsCsvAsync(columns, writer, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false));
+        return command;
+    }
+
+    /// <summary>CSV with the union of all rows' columns (rule and language columns vary with the rule set), in first-seen order.</summary>
+    private static async Task WriteColumnsCsvAsync(List<IReadOnlyList<KeyValuePair<string, string>>> rows, TextWriter writer, CancellationToken ct)
+    {
+        var header = rows.SelectMany(r => r.Select(c => c.Key)).Distinct(StringComparer.Ordinal).ToList();
+        await using var csv = new CsvHelper.CsvWriter(writer, System.Globalization.CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var h in header)
+        {
+            csv.WriteField(h);
+        }
+
+        await csv.NextRecordAsync().ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            var values = row.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+            foreach (var h in header)
+            {
+                csv.WriteField(values.GetValueOrDefault(h, ""));
+            }
+
+            await csv.NextRecordAsync().ConfigureAwait(false);
+        }
+
+        await csv.FlushAsync().ConfigureAwait(false);
+        _ = ct;
     }
 
     /// <summary>Runs <paramref name="work"/> with storage available (Azurite started and stopped around it when needed).</summary>

@@ -7,5 +7,6 @@ var root = new RootCommand("Lenkevakt – keeps Norway's public health help page
     WorkerCommand.Create(),
     ExportCommand.Create(),
     DemoCommand.Create(),
+    PoisonCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

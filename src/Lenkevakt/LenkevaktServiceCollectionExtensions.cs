@@ -56,6 +56,7 @@ public static class LenkevaktServiceCollectionExtensions
         services.AddSingleton<SendAlertsHandler>();
         services.AddSingleton<QueueMessageProcessor>();
         services.AddSingleton<QueuePump>();
+        services.AddSingleton<PoisonQueues>();
         services.AddSingleton<LocalCycle>();
         services.AddSingleton<Reports.FindingExport>();
 

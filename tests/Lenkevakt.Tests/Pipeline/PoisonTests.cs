@@ -61,6 +61,27 @@ public sealed class PoisonTests(AzuriteFixture azurite)
         Assert.Contains("findings batches", envelope.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PoisonList_ShowsTheError_AndReplay_SendsTheOriginalBackAndEmptiesThePoisonQueue()
+    {
+        await using var services = TestServices.Create(azurite.ConnectionString);
+        await services.GetRequiredService<StorageProvisioner>().EnsureAsync(CancellationToken.None);
+        await services.GetRequiredService<QueueMessageProcessor>().ProcessAsync(StorageNames.Findings, "{broken", 1, CancellationToken.None);
+        var poison = services.GetRequiredService<PoisonQueues>();
+
+        var listed = Assert.Single(await poison.ListAsync(null, CancellationToken.None));
+        Assert.EndsWith("findings-poison", listed.Queue, StringComparison.Ordinal);
+        Assert.Equal("{broken", listed.Message);
+        Assert.Contains("Not a valid FindingsMessage", listed.Error, StringComparison.Ordinal);
+
+        Assert.Equal(1, await poison.ReplayAsync("findings", listed.MessageId, CancellationToken.None));
+
+        var storage = services.GetRequiredService<StorageClients>();
+        var back = Assert.Single((await storage.Queue(StorageNames.Findings).PeekMessagesAsync(10)).Value);
+        Assert.Equal("{broken", back.Body.ToString());
+        Assert.Empty((await storage.PoisonQueue(StorageNames.Findings).PeekMessagesAsync(10)).Value);
+    }
+
     private static async Task<PoisonEnvelope> ReadPoisonAsync(IServiceProvider services, string queue)
     {
         var storage = services.GetRequiredService<StorageClients>();

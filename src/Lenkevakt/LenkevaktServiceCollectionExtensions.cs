@@ -44,6 +44,7 @@ public static class LenkevaktServiceCollectionExtensions
         services.AddCrawlerHttp();
         services.AddSingleton(sp => new HostGate(sp.GetRequiredService<IOptions<CrawlOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PageFetcher>();
+        services.AddSingleton<LinkStatusStore>();
         services.AddSingleton<LinkChecker>();
         services.AddSingleton<RobotsCache>();
         services.AddSingleton<CrawlCheckpointStore>();

@@ -1,23 +1,29 @@
 using System.Collections.Concurrent;
 using Lenkevakt.Crawling;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Lenkevakt.Checks;
 
 /// <summary>
-/// Checks link targets that are not crawled (external links, out-of-scope pages) once per run per process:
-/// an in-run de-dup cache keyed by (run, URL) shared by all sites this process crawls, so a URL linked from
-/// many pages and many sites costs one request. Failures are never carried to the next run.
+/// Checks link targets that are not crawled (external links, out-of-scope pages) once per run:
+/// first an in-process de-dup cache keyed by (run, URL) shared by all sites this process crawls, then the
+/// <see cref="LinkStatusStore"/> shared by all workers (claim, check, store), so a URL linked from many pages,
+/// sites and workers costs one request. Successful external results are reused by later runs within
+/// <see cref="CrawlOptions.ExternalLinkTtl"/>; failures are always checked again.
 /// Bounded by <see cref="CrawlOptions.LinkCheckConcurrency"/> across hosts; per-host politeness is <see cref="HostGate"/>'s.
 /// </summary>
-public sealed class LinkChecker(PageFetcher fetcher, IOptions<CrawlOptions> options) : IDisposable
+public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, TimeProvider time, IOptions<CrawlOptions> options, ILogger<LinkChecker> logger) : IDisposable
 {
+    private static readonly string Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
     private readonly SemaphoreSlim slots = new(options.Value.LinkCheckConcurrency, options.Value.LinkCheckConcurrency);
     private readonly ConcurrentDictionary<string, Lazy<Task<LinkStatus>>> cache = new(StringComparer.Ordinal);
     private string? currentRun;
 
     /// <summary>Starts (or joins) the check of <paramref name="url"/> in run <paramref name="runId"/>.</summary>
-    public Task<LinkStatus> CheckAsync(string runId, string url, bool allowPrivate, CancellationToken ct)
+    /// <param name="external">An external link: a recent success from an earlier run may be reused.</param>
+    public Task<LinkStatus> CheckAsync(string runId, string url, bool allowPrivate, CancellationToken ct, bool external = false)
     {
         if (!string.Equals(Volatile.Read(ref currentRun), runId, StringComparison.Ordinal))
         {
@@ -37,7 +43,7 @@ public sealed class LinkChecker(PageFetcher fetcher, IOptions<CrawlOptions> opti
         }
 
         var key = $"{runId}|{(allowPrivate ? "p" : "g")}|{url}";
-        var lazy = cache.GetOrAdd(key, _ => new Lazy<Task<LinkStatus>>(() => RunCheckAsync(url, allowPrivate, ct)));
+        var lazy = cache.GetOrAdd(key, _ => new Lazy<Task<LinkStatus>>(() => SharedCheckAsync(runId, url, allowPrivate, external, ct)));
         return lazy.Value;
     }
 
@@ -46,6 +52,50 @@ public sealed class LinkChecker(PageFetcher fetcher, IOptions<CrawlOptions> opti
         cache.TryAdd($"{runId}|{(allowPrivate ? "p" : "g")}|{url}", new Lazy<Task<LinkStatus>>(Task.FromResult(status)));
 
     public void Dispose() => slots.Dispose();
+
+    private async Task<LinkStatus> SharedCheckAsync(string runId, string url, bool allowPrivate, bool external, CancellationToken ct)
+    {
+        if (!options.Value.SharedLinkCache)
+        {
+            return await RunCheckAsync(url, allowPrivate, ct).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(60);
+            while (true)
+            {
+                var seen = await shared.GetAsync(url, allowPrivate, ct).ConfigureAwait(false);
+                var now = time.GetUtcNow();
+                if (seen?.Status is { } known && seen.ClaimedBy is null
+                    && (seen.RunId == runId || (external && known.State is LinkState.Ok && seen.CheckedAt > now - options.Value.ExternalLinkTtl)))
+                {
+                    return known;
+                }
+
+                if (seen is { ClaimedBy: not null } && seen.RunId == runId && seen.ClaimUntil > now && now < deadline)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(250), time, ct).ConfigureAwait(false); // another worker is checking it right now
+                    continue;
+                }
+
+                if (!await shared.TryClaimAsync(url, allowPrivate, runId, Owner, TimeSpan.FromSeconds(60), seen, ct).ConfigureAwait(false))
+                {
+                    continue; // someone claimed it between our read and write: read again
+                }
+
+                var status = await RunCheckAsync(url, allowPrivate, ct).ConfigureAwait(false);
+                await shared.SaveAsync(url, allowPrivate, runId, status, ct).ConfigureAwait(false);
+                return status;
+            }
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            // The shared cache is an optimisation: without storage, check locally.
+            logger.LogDebug("Shared link cache unavailable ({Error}); checking {Url} locally", ex.ErrorCode, url);
+            return await RunCheckAsync(url, allowPrivate, ct).ConfigureAwait(false);
+        }
+    }
 
     private async Task<LinkStatus> RunCheckAsync(string url, bool allowPrivate, CancellationToken ct)
     {

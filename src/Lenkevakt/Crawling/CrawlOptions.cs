@@ -80,6 +80,12 @@ public sealed class CrawlOptions
     /// </summary>
     public TimeSpan TimeBudget { get; set; } = TimeSpan.Zero;
 
+    /// <summary>Share link statuses between workers through the LinkStatus table. Default true.</summary>
+    public bool SharedLinkCache { get; set; } = true;
+
+    /// <summary>How long a successful external link's status is reused by later runs. Default 24 hours; failures are always rechecked.</summary>
+    public TimeSpan ExternalLinkTtl { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>How often crawl progress is checkpointed to storage. Default 5 s.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 

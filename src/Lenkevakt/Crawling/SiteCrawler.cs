@@ -293,7 +293,7 @@ public sealed class SiteCrawler(
             if (!state.Claimed.ContainsKey(target.Target))
             {
                 // Not crawled (external, out of scope, or over the limits): start its check now.
-                _ = linkChecker.CheckAsync(state.RunId, target.Target, state.AllowPrivate, ct);
+                _ = linkChecker.CheckAsync(state.RunId, target.Target, state.AllowPrivate, ct, external: !state.Scope.IsInternal(targetUri));
             }
         }
     }
@@ -439,7 +439,7 @@ public sealed class SiteCrawler(
                     isInternal = state.Scope.IsInternal(new Uri(target.Target));
                     status = state.PageStatuses.TryGetValue(target.Target, out var known)
                         ? known
-                        : await linkChecker.CheckAsync(state.RunId, target.Target, state.AllowPrivate, ct).ConfigureAwait(false);
+                        : await linkChecker.CheckAsync(state.RunId, target.Target, state.AllowPrivate, ct, external: !isInternal).ConfigureAwait(false);
                     checkedTargets.Add(target.Target);
                 }
 

@@ -1,0 +1,68 @@
+using Lenkevakt.Checks;
+using Lenkevakt.Storage;
+using Lenkevakt.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lenkevakt.Tests.Checks;
+
+/// <summary>The LinkStatus table shared by workers: two service graphs stand for two processes on one storage account.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class SharedLinkCacheTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task TwoWorkers_SameRun_CheckAUrlOnce_ConcurrentlyToo()
+    {
+        await using var server = await LoopbackServer.StartAsync(async (ctx, _) =>
+        {
+            await Task.Delay(300);
+            await ctx.Response.WriteAsync("ok");
+        });
+        var prefix = TestServices.UniquePrefix();
+        await using var a = TestServices.Create(azurite.ConnectionString, prefix);
+        await using var b = TestServices.Create(azurite.ConnectionString, prefix);
+        await a.GetRequiredService<StorageProvisioner>().EnsureAsync(CancellationToken.None);
+        var url = new Uri(server.BaseUri, "ekstern.html").AbsoluteUri;
+
+        var results = await Task.WhenAll(
+            a.GetRequiredService<LinkChecker>().CheckAsync("r1", url, allowPrivate: true, CancellationToken.None, external: true),
+            b.GetRequiredService<LinkChecker>().CheckAsync("r1", url, allowPrivate: true, CancellationToken.None, external: true));
+
+        Assert.All(results, r => Assert.Equal(LinkState.Ok, r.State));
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
+    public async Task LaterRun_ReusesARecentExternalSuccess_ButRechecksFailures()
+    {
+        await using var server = await LoopbackServer.StartAsync((ctx, _) =>
+        {
+            ctx.Response.StatusCode = ctx.Request.Path == "/borte" ? 404 : 200;
+            return Task.CompletedTask;
+        });
+        var prefix = TestServices.UniquePrefix();
+        await using var first = TestServices.Create(azurite.ConnectionString, prefix);
+        await first.GetRequiredService<StorageProvisioner>().EnsureAsync(CancellationToken.None);
+        var ok = new Uri(server.BaseUri, "finnes").AbsoluteUri;
+        var gone = new Uri(server.BaseUri, "borte").AbsoluteUri;
+        await first.GetRequiredService<LinkChecker>().CheckAsync("r1", ok, true, CancellationToken.None, external: true);
+        await first.GetRequiredService<LinkChecker>().CheckAsync("r1", gone, true, CancellationToken.None, external: true);
+        var afterFirstRun = server.Requests;
+
+        await using var next = TestServices.Create(azurite.ConnectionString, prefix);
+        var okAgain = await next.GetRequiredService<LinkChecker>().CheckAsync("r2", ok, true, CancellationToken.None, external: true);
+        var goneAgain = await next.GetRequiredService<LinkChecker>().CheckAsync("r2", gone, true, CancellationToken.None, external: true);
+
+        Assert.Equal(LinkState.Ok, okAgain.State);
+        Assert.Equal(LinkState.Broken, goneAgain.State);
+        Assert.True(server.Requests > afterFirstRun, "the failure must be checked again");
+        Assert.Equal(afterFirstRun + RequestsForOneCheckOf404(), server.Requests);
+
+        await using var noTtl = TestServices.Create(azurite.ConnectionString, prefix, settings: new Dictionary<string, string?> { ["Lenkevakt:Crawl:ExternalLinkTtl"] = "00:00:00" });
+        await noTtl.GetRequiredService<LinkChecker>().CheckAsync("r3", ok, true, CancellationToken.None, external: true);
+        Assert.Equal(afterFirstRun + RequestsForOneCheckOf404() + 1, server.Requests);
+    }
+
+    /// <summary>A 404 on HEAD is retried with GET (some servers refuse HEAD).</summary>
+    private static int RequestsForOneCheckOf404() => 2;
+}

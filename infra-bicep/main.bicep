@@ -71,6 +71,8 @@ var lenkevaktSettings = {
   Lenkevakt__Queues__MaxDequeueCount: string(maxDequeueCount)
   Lenkevakt__Crawl__HostConcurrency: string(crawlHostConcurrency)
   Lenkevakt__Crawl__MaxPageBytes: string(crawlMaxPageBytes)
+  // A site crawl checkpoints and continues in a new message after 45 minutes: well under functionTimeout (1 h).
+  Lenkevakt__Crawl__TimeBudget: '00:45:00'
   Lenkevakt__Sites__Path: 'config/sites.json'
 }
 

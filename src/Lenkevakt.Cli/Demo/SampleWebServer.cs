@@ -22,6 +22,7 @@ namespace Lenkevakt.Cli.Demo;
 public sealed class SampleWebServer : IAsyncDisposable
 {
     private readonly List<WebApplication> apps = [];
+    private int notModified;
 
     private SampleWebServer()
     {
@@ -29,6 +30,9 @@ public sealed class SampleWebServer : IAsyncDisposable
 
     /// <summary>Every request served: (site, method, path). Tests use it to check that each page is fetched once.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<(string Site, string Method, string Path)> RequestLog { get; } = new();
+
+    /// <summary>How many conditional GETs were answered 304 Not Modified (files carry an ETag of their served bytes).</summary>
+    public int NotModifiedResponses => Volatile.Read(ref notModified);
 
     /// <summary>Site name (folder) → base URL, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public IReadOnlyDictionary<string, Uri> Sites { get; private set; } = new Dictionary<string, Uri>();
@@ -40,7 +44,7 @@ public sealed class SampleWebServer : IAsyncDisposable
         foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(dir);
-            var app = Build(dir, () => server.Sites, (method, path) => server.RequestLog.Enqueue((name, method, path)));
+            var app = Build(dir, () => server.Sites, (method, path) => server.RequestLog.Enqueue((name, method, path)), server);
             await app.StartAsync(ct).ConfigureAwait(false);
             server.apps.Add(app);
             var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -51,7 +55,7 @@ public sealed class SampleWebServer : IAsyncDisposable
         return server;
     }
 
-    private static WebApplication Build(string siteRoot, Func<IReadOnlyDictionary<string, Uri>> sites, Action<string, string> log)
+    private static WebApplication Build(string siteRoot, Func<IReadOnlyDictionary<string, Uri>> sites, Action<string, string> log, SampleWebServer server)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -123,6 +127,15 @@ public sealed class SampleWebServer : IAsyncDisposable
             if (file.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || file.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
             {
                 body = ReplaceSiteTokens(body, sites());
+            }
+
+            var etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body))[..16] + "\"";
+            context.Response.Headers.ETag = etag;
+            if (context.Request.Headers.IfNoneMatch.Contains(etag))
+            {
+                context.Response.StatusCode = 304;
+                Interlocked.Increment(ref server.notModified);
+                return;
             }
 
             context.Response.ContentLength = body.Length;

@@ -65,6 +65,23 @@ public sealed class CrawlCheckpointStore(StorageClients storage)
         }
     }
 
+    /// <summary>The most recent earlier run of the site that has a checkpoint (its pages' validators serve conditional GETs).</summary>
+    public async Task<string?> PreviousRunAsync(string siteId, string runId, CancellationToken ct)
+    {
+        string? latest = null;
+        DateTimeOffset latestAt = default;
+        await foreach (var item in storage.CrawlStateContainer.GetBlobsAsync(BlobTraits.None, BlobStates.None, siteId + "/", ct).ConfigureAwait(false))
+        {
+            var run = item.Name[(siteId.Length + 1)..^".jsonl".Length];
+            if (run != runId && item.Properties.LastModified is { } at && at > latestAt)
+            {
+                (latest, latestAt) = (run, at);
+            }
+        }
+
+        return latest;
+    }
+
     /// <summary>Deletes the checkpoints of the site's other runs.</summary>
     public async Task DeleteOtherRunsAsync(string siteId, string runId, CancellationToken ct)
     {

@@ -20,4 +20,12 @@ public sealed class FetchResult
     public string? Charset { get; init; }
 
     public bool IsHtml => MediaType is "text/html" or "application/xhtml+xml";
+
+    /// <summary>The page's validators, for a conditional GET next run.</summary>
+    public string? ETag { get; init; }
+
+    public DateTimeOffset? LastModified { get; init; }
+
+    /// <summary>The server answered 304 to a conditional GET: the page is unchanged since the last run.</summary>
+    public bool NotModified { get; init; }
 }

@@ -19,8 +19,9 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
 
     /// <summary>GET a page and read its HTML body.</summary>
     /// <param name="known">The crawl's own knowledge: when a redirect leads to a URL it has already fetched, that status is used instead of fetching again.</param>
-    public Task<FetchResult> GetPageAsync(Uri uri, bool allowPrivate, CancellationToken ct, Func<string, LinkStatus?>? known = null) =>
-        FetchAsync(uri, allowPrivate, BodyMode.Html, ct, known: known);
+    /// <param name="validators">ETag / Last-Modified from the last run: sent as If-None-Match / If-Modified-Since; a 304 comes back as <see cref="FetchResult.NotModified"/>.</param>
+    public Task<FetchResult> GetPageAsync(Uri uri, bool allowPrivate, CancellationToken ct, Func<string, LinkStatus?>? known = null, (string? ETag, DateTimeOffset? LastModified)? validators = null) =>
+        FetchAsync(uri, allowPrivate, BodyMode.Html, ct, known: known, validators: validators);
 
     /// <summary>GET a small text resource (robots.txt, sitemap.xml) whatever its media type.</summary>
     public Task<FetchResult> GetTextAsync(Uri uri, bool allowPrivate, CancellationToken ct) => FetchAsync(uri, allowPrivate, BodyMode.Any, ct);
@@ -44,7 +45,8 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
         return head;
     }
 
-    private async Task<FetchResult> FetchAsync(Uri uri, bool allowPrivate, BodyMode mode, CancellationToken ct, HttpMethod? method = null, Func<string, LinkStatus?>? known = null)
+    private async Task<FetchResult> FetchAsync(
+        Uri uri, bool allowPrivate, BodyMode mode, CancellationToken ct, HttpMethod? method = null, Func<string, LinkStatus?>? known = null, (string? ETag, DateTimeOffset? LastModified)? validators = null)
     {
         method ??= HttpMethod.Get;
         var client = clients.CreateClient(allowPrivate ? HttpClientNames.Private : HttpClientNames.Guarded);
@@ -65,6 +67,19 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
                 using var request = new HttpRequestMessage(method, current);
                 request.Headers.UserAgent.ParseAdd(o.UserAgent);
                 request.Headers.Accept.ParseAdd(mode == BodyMode.Html ? "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5" : "*/*");
+                if (hop == 0 && validators is { } v)
+                {
+                    if (v.ETag is { Length: > 0 } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
+                    {
+                        request.Headers.IfNoneMatch.Add(tag);
+                    }
+
+                    if (v.LastModified is { } since)
+                    {
+                        request.Headers.IfModifiedSince = since;
+                    }
+                }
+
                 response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException or IOException or Polly.CircuitBreaker.BrokenCircuitException)
@@ -109,6 +124,11 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
                     continue;
                 }
 
+                if (code == 304 && hop == 0 && validators is not null)
+                {
+                    return new FetchResult { Status = LinkStatus.Ok(200, current.AbsoluteUri) with { Detail = "not modified since the last run" }, FinalUri = current, NotModified = true, MediaType = "text/html" };
+                }
+
                 var ok = accepted.Contains(code);
                 var status = new LinkStatus
                 {
@@ -134,6 +154,8 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
                         Truncated = truncated,
                         MediaType = mediaType ?? (mode == BodyMode.Html ? "text/html" : null),
                         Charset = response.Content.Headers.ContentType?.CharSet,
+                        ETag = response.Headers.ETag?.ToString(),
+                        LastModified = response.Content.Headers.LastModified,
                     };
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or IOException or TimeoutRejectedException or TaskCanceledException)

@@ -33,6 +33,11 @@ public sealed record PageRecord
     /// <summary>What each page analysis (<see cref="Checks.ISiteAnalysis"/>) concluded, by analysis type, for a resume.</summary>
     public IReadOnlyDictionary<string, string>? Analyses { get; init; }
 
+    /// <summary>Validators of a parsed page, for a conditional GET next run.</summary>
+    public string? ETag { get; init; }
+
+    public DateTimeOffset? LastModified { get; init; }
+
     /// <summary>SHA-256 of the body of a parsed page, so aliases (the same bytes under another URL) are recognised after a resume too.</summary>
     public string? ContentHash { get; init; }
 }

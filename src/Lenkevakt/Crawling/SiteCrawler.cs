@@ -40,12 +40,14 @@ public sealed class SiteCrawler(
     public async Task<SiteCrawlResult> CrawlAsync(SiteDefinition site, string runId, IProgress<SiteProgress>? progress, CancellationToken ct, DateTimeOffset? deadline = null)
     {
         var watch = Stopwatch.StartNew();
-        var state = new CrawlState(site, new UrlScope(site, o.Exclude), site.Scope.AllowPrivateNetworks || o.AllowPrivateNetworks, runId, progress) { Deadline = deadline };
+        var state = new CrawlState(site, new UrlScope(site, o.Exclude), site.Scope.AllowPrivateNetworks || o.AllowPrivateNetworks, runId, progress) { Deadline = deadline, MaxPageBytes = o.MaxPageBytes };
         var analyses = analyzers.Select(a => a.Begin(site, runId)).ToList();
         await using var spool = new LinkSpool(Path.Combine(Path.GetTempPath(), "lenkevakt", "spool"));
         state.Spool = spool;
 
         await ResumeAsync(state, analyses, ct).ConfigureAwait(false);
+        using var previous = await LoadPreviousRunAsync(site, runId, ct).ConfigureAwait(false);
+        state.Previous = previous;
         foreach (var start in site.StartUrls)
         {
             state.TryEnqueue(start, 0);
@@ -180,8 +182,26 @@ public sealed class SiteCrawler(
             return;
         }
 
-        var fetch = await fetcher.GetPageAsync(uri, state.AllowPrivate, ct, k => state.PageStatuses.GetValueOrDefault(k)).ConfigureAwait(false);
+        var fetch = await fetcher.GetPageAsync(uri, state.AllowPrivate, ct, k => state.PageStatuses.GetValueOrDefault(k), state.Previous?.Validators(key)).ConfigureAwait(false);
         Interlocked.Increment(ref state.PagesThisTimeCount);
+        if (fetch.NotModified)
+        {
+            if (await state.Previous!.ReadAsync(key, ct).ConfigureAwait(false) is { } unchanged)
+            {
+                // 304: the page is as it was last run; its links, anchors and analysis results are reused.
+                var record = unchanged with { Depth = depth, Status = fetch.Status };
+                state.PageStatuses[key] = fetch.Status;
+                await AdoptParsedAsync(state, record, analyses, ct).ConfigureAwait(false);
+                FollowLinks(state, new Uri(record.BaseUrl ?? record.Url), record.Links!, depth, ct);
+                state.Record(record);
+                Interlocked.Increment(ref state.NotModifiedCount);
+                state.ReportProgress();
+                return;
+            }
+
+            fetch = await fetcher.GetPageAsync(uri, state.AllowPrivate, ct, k => state.PageStatuses.GetValueOrDefault(k)).ConfigureAwait(false);
+        }
+
         state.PageStatuses[key] = fetch.Status;
         linkChecker.Remember(state.RunId, key, state.AllowPrivate, fetch.Status);
         var pageKey = key;
@@ -249,7 +269,7 @@ public sealed class SiteCrawler(
 
         if (fetch.Truncated)
         {
-            state.Add(PageTooLarge(pageKey));
+            state.Add(state.PageTooLargeFinding(pageKey));
         }
 
         Dictionary<string, string>? analysed = null;
@@ -269,6 +289,7 @@ public sealed class SiteCrawler(
         {
             Url = key, Depth = depth, Status = fetch.Status, PageUrl = pageKey, Title = page.Title, BaseUrl = page.BaseUri.AbsoluteUri,
             Anchors = page.Anchors.ToList(), Links = page.Links, Truncated = fetch.Truncated, ContentHash = hash, Analyses = analysed,
+            ETag = fetch.ETag, LastModified = fetch.LastModified,
         });
         state.ReportProgress();
     }
@@ -298,14 +319,6 @@ public sealed class SiteCrawler(
         }
     }
 
-    private Finding PageTooLarge(string pageUrl) => new()
-    {
-        Kind = FindingKind.PageTooLarge.Name,
-        Severity = FindingKind.PageTooLarge.Severity,
-        PageUrl = pageUrl,
-        Status = "truncated",
-        Message = $"Siden er større enn {o.MaxPageBytes / (1024 * 1024)} MB. Bare begynnelsen er sjekket; store sider er også tunge å åpne på mobil.",
-    };
 
     /// <summary>Loads this site's checkpoint for this run, if any: fetched URLs, statuses, anchors, spooled links, and the frontier they imply.</summary>
     private async Task ResumeAsync(CrawlState state, List<ISiteAnalysis> analyses, CancellationToken ct)
@@ -334,30 +347,7 @@ public sealed class SiteCrawler(
                 continue;
             }
 
-            if (record.ContentHash is { } contentHash)
-            {
-                state.ContentHashes.TryAdd(contentHash, record.PageUrl ?? record.Url);
-            }
-
-            var anchors = new HashSet<string>(record.Anchors ?? [], StringComparer.Ordinal);
-            state.Anchors[record.Url] = anchors;
-            state.Anchors[record.PageUrl ?? record.Url] = anchors;
-            await state.Spool!.AppendAsync(new SpooledPage(record.PageUrl ?? record.Url, record.Title, record.Links, record.BaseUrl ?? record.Url), ct).ConfigureAwait(false);
-            Interlocked.Increment(ref state.PagesCrawledCount);
-            Interlocked.Add(ref state.LinksFoundCount, record.Links.Count);
-            if (record.Truncated)
-            {
-                state.Add(PageTooLarge(record.PageUrl ?? record.Url));
-            }
-
-            foreach (var analysis in analyses)
-            {
-                if (record.Analyses?.TryGetValue(analysis.GetType().FullName!, out var analysed) == true)
-                {
-                    analysis.OnResumedPage(record.PageUrl ?? record.Url, analysed);
-                }
-            }
-
+            await AdoptParsedAsync(state, record, analyses, ct).ConfigureAwait(false);
             parsed.Add(record with { Anchors = null, Title = null, Analyses = null });
         }
 
@@ -377,6 +367,54 @@ public sealed class SiteCrawler(
         if (parsed.Count > 0 || aliases.Count > 0)
         {
             logger.LogInformation("Resumed {Site} in {Run} from its checkpoint: {Pages} pages already crawled", state.Site.Id, state.RunId, state.PagesCrawled);
+        }
+    }
+
+    /// <summary>Takes over a parsed page from a record (resume, or 304 Not Modified): anchors, links to the spool, analysis results.</summary>
+    private static async Task AdoptParsedAsync(CrawlState state, PageRecord record, List<ISiteAnalysis> analyses, CancellationToken ct)
+    {
+        var pageUrl = record.PageUrl ?? record.Url;
+        if (record.ContentHash is { } contentHash)
+        {
+            state.ContentHashes.TryAdd(contentHash, pageUrl);
+        }
+
+        var anchors = new HashSet<string>(record.Anchors ?? [], StringComparer.Ordinal);
+        state.Anchors[record.Url] = anchors;
+        state.Anchors[pageUrl] = anchors;
+        await state.Spool!.AppendAsync(new SpooledPage(pageUrl, record.Title, record.Links!, record.BaseUrl ?? record.Url), ct).ConfigureAwait(false);
+        Interlocked.Increment(ref state.PagesCrawledCount);
+        Interlocked.Add(ref state.LinksFoundCount, record.Links!.Count);
+        if (record.Truncated)
+        {
+            state.Add(state.PageTooLargeFinding(pageUrl));
+        }
+
+        foreach (var analysis in analyses)
+        {
+            if (record.Analyses?.TryGetValue(analysis.GetType().FullName!, out var analysed) == true)
+            {
+                analysis.OnResumedPage(pageUrl, analysed);
+            }
+        }
+    }
+
+    private async Task<PreviousRun?> LoadPreviousRunAsync(SiteDefinition site, string runId, CancellationToken ct)
+    {
+        try
+        {
+            var previous = await PreviousRun.LoadAsync(checkpoints, site.Id, runId, ct).ConfigureAwait(false);
+            if (previous is { Count: > 0 })
+            {
+                logger.LogDebug("{Site}: {Count} pages from the last run can be fetched conditionally", site.Id, previous.Count);
+            }
+
+            return previous;
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            logger.LogWarning("{Site}: last run's checkpoint unavailable ({Error}); fetching every page in full", site.Id, ex.ErrorCode);
+            return null;
         }
     }
 
@@ -599,6 +637,21 @@ public sealed class SiteCrawler(
         public int PagesThisTime => Volatile.Read(ref PagesThisTimeCount);
 
         public void Record(PageRecord record) => PendingRecords.Enqueue(record);
+
+        public PreviousRun? Previous { get; set; }
+
+        public int NotModifiedCount;
+
+        public int MaxPageBytes { get; init; }
+
+        public Finding PageTooLargeFinding(string pageUrl) => new()
+        {
+            Kind = FindingKind.PageTooLarge.Name,
+            Severity = FindingKind.PageTooLarge.Severity,
+            PageUrl = pageUrl,
+            Status = "truncated",
+            Message = $"Siden er større enn {MaxPageBytes / (1024 * 1024)} MB. Bare begynnelsen er sjekket; store sider er også tunge å åpne på mobil.",
+        };
         public LinkSpool? Spool { get; set; }
         public string? LimitHit { get; private set; }
         public int LinksChecked { get; set; }

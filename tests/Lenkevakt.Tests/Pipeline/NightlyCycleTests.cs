@@ -83,8 +83,12 @@ public sealed class NightlyCycleTests(AzuriteFixture azurite) : IAsyncLifetime
         var first = await cycle.RunAsync(sites, CancellationToken.None);
         var before = (await ReadFindingsAsync(services)).ToDictionary(f => f.RowKey);
 
+        var notModifiedBefore = web.NotModifiedResponses;
         var second = await cycle.RunAsync(sites, CancellationToken.None);
         var after = (await ReadFindingsAsync(services)).ToDictionary(f => f.RowKey);
+
+        // Unchanged pages were fetched conditionally (304) and their links and content results reused.
+        Assert.True(web.NotModifiedResponses - notModifiedBefore >= 10, $"{web.NotModifiedResponses - notModifiedBefore} pages answered 304");
 
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         foreach (var (id, f) in after)

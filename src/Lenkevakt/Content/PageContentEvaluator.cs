@@ -38,19 +38,23 @@ public sealed class PageContentEvaluator(RuleEngine engine, LanguageDetector det
     {
         var text = PageTextExtractor.Extract(document);
         var resolved = alternates.Select(a => new AlternateLink(a.Lang, a.Href, Resolve(baseUri ?? url, a.Href))).ToList();
+        var phones = PhoneDetector.Find(text.Blocks).ToList();
+        var verdict = HelpPageSignals.Evaluate(url, text, phones, options.HelpPageThreshold);
+
+        // E-mail, address and opening hours only feed the required-field rules, which apply to help pages only:
+        // on other pages (most of a municipal site) they are not run at all.
         var hits = new Dictionary<string, IReadOnlyList<DetectorHit>>(StringComparer.Ordinal)
         {
-            [PhoneDetector.Name] = [.. PhoneDetector.Find(text.Blocks)],
-            [EmailDetector.Name] = [.. EmailDetector.Find(text.Blocks)],
-            [AddressDetector.Name] = [.. AddressDetector.Find(text.Blocks, text.StructuredData)],
-            [OpeningHoursDetector.Name] = [.. OpeningHoursDetector.Find(text.Blocks, text.StructuredData)],
+            [PhoneDetector.Name] = phones,
+            [EmailDetector.Name] = verdict.IsHelpPage ? [.. EmailDetector.Find(text.Blocks)] : [],
+            [AddressDetector.Name] = verdict.IsHelpPage ? [.. AddressDetector.Find(text.Blocks, text.StructuredData)] : [],
+            [OpeningHoursDetector.Name] = verdict.IsHelpPage ? [.. OpeningHoursDetector.Find(text.Blocks, text.StructuredData)] : [],
             [LanguageOfferDetector.Name] = [.. LanguageOfferDetector.Find(text.Blocks, resolved.Select(a => (a.HrefLang, a.Resolved ?? a.Href)))],
         };
 
         var mainBlocks = text.In(PageRegion.Main).Select(b => b.Text).ToList();
         var mainText = string.Join("\n", mainBlocks);
         var language = detector.Detect(mainText);
-        var verdict = HelpPageSignals.Evaluate(url, text, hits[PhoneDetector.Name], options.HelpPageThreshold);
 
         var declared = string.IsNullOrWhiteSpace(declaredLang) ? null : declaredLang.Trim();
         var tag = declared is null ? null : Bcp47.Parse(declared);

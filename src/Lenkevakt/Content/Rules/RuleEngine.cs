@@ -330,7 +330,7 @@ public sealed class RuleEngine
         }
         else if (c.Patterns is { } patterns)
         {
-            compiled[c] = new Regex(string.Join("|", patterns.Select(p => "(?:" + p + ")")), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+            compiled[c] = new Regex(string.Join("|", patterns.Select(p => "(?:" + p + ")")), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(2));
         }
 
         foreach (var sub in (c.All ?? []).Concat(c.Any ?? []))
@@ -364,7 +364,7 @@ public sealed class RuleEngine
             alternatives.Add(sb.ToString());
         }
 
-        return new Regex(string.Join("|", alternatives), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+        return new Regex(string.Join("|", alternatives), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(2));
     }
 
     /// <summary>One word of a phrase: escaped, hyphen optional (e-post = epost = e post), a trailing '*' = any word ending.</summary>

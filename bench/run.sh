@@ -189,10 +189,23 @@ EOF
 }
 
 # ---------- (e) one peer run, through the shared runner ----------
+# run_peers.sh can exit 1 before its run starts: under pipefail its `linkchecker --version | head -1`
+# sometimes dies of a broken pipe. Such a call is retried (at most 3 tries); a call that made a run
+# directory counts as done whatever its exit status.
 run_peer() {
+  local v=$1 tries=0 before after rc
   wait_for_load
-  "$SHARED/run_peers.sh" --pages "$PAGES" --repeats 1 --concurrency "$CONC" --variants "$1" \
-    --timeout "$PEER_TIMEOUT" --seed "$SEED" --site-dir "$SITE_DIR" --out "$OUT/peers" >> "$OUT/peers.log"
+  while [ "$tries" -lt 3 ]; do
+    tries=$((tries + 1))
+    before=$(find "$OUT/peers/runs" -maxdepth 1 -name "$v-r*" 2>/dev/null | wc -l)
+    rc=0
+    "$SHARED/run_peers.sh" --pages "$PAGES" --repeats 1 --concurrency "$CONC" --variants "$v" \
+      --timeout "$PEER_TIMEOUT" --seed "$SEED" --site-dir "$SITE_DIR" --out "$OUT/peers" >> "$OUT/peers.log" || rc=$?
+    after=$(find "$OUT/peers/runs" -maxdepth 1 -name "$v-r*" 2>/dev/null | wc -l)
+    if [ "$rc" = 0 ] || [ "$after" -gt "$before" ]; then return 0; fi
+    log "run_peers.sh exited $rc before running $v (try $tries of 3)"
+  done
+  log "giving up on this $v run"
 }
 
 RUN_PEERS=0

@@ -154,6 +154,7 @@ run_lenkevakt() {
     --max-seconds "$((TIMEOUT + 60))" --nginx-pidfile "$NGINX_DIR/nginx.pid" &
   SAMPLER=$!
   log "lenkevakt run $k: $(cat "$dir/cmd")"
+  head -1 /proc/stat > "$dir/procstat.txt"   # before/after: CPU steal and other load during the run
   t0=$(date +%s.%N)
   set +e
   ( cd "$cwd" && env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY \
@@ -164,6 +165,7 @@ run_lenkevakt() {
   rc=${PIPESTATUS[0]}
   set -e
   t1=$(date +%s.%N)
+  head -1 /proc/stat >> "$dir/procstat.txt"
   kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=
   sleep 0.3
   kill_leftovers "$dir"; RUN_DIR=
@@ -198,10 +200,14 @@ run_peer() {
   while [ "$tries" -lt 3 ]; do
     tries=$((tries + 1))
     before=$(find "$OUT/peers/runs" -maxdepth 1 -name "$v-r*" 2>/dev/null | wc -l)
+    head -1 /proc/stat > "$OUT/procstat.tmp"
     rc=0
     "$SHARED/run_peers.sh" --pages "$PAGES" --repeats 1 --concurrency "$CONC" --variants "$v" \
       --timeout "$PEER_TIMEOUT" --seed "$SEED" --site-dir "$SITE_DIR" --out "$OUT/peers" >> "$OUT/peers.log" || rc=$?
     after=$(find "$OUT/peers/runs" -maxdepth 1 -name "$v-r*" 2>/dev/null | wc -l)
+    if [ "$after" -gt "$before" ]; then   # CPU counters around the call, kept with the run
+      head -1 /proc/stat >> "$OUT/procstat.tmp"; mv "$OUT/procstat.tmp" "$OUT/peers/runs/$v-r$after/procstat.txt"
+    fi
     if [ "$rc" = 0 ] || [ "$after" -gt "$before" ]; then return 0; fi
     log "run_peers.sh exited $rc before running $v (try $tries of 3)"
   done

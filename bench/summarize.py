@@ -36,6 +36,18 @@ def load_json(path):
         return None
 
 
+def cpu_steal(path):
+    """Share of the machine's CPU time stolen by the hypervisor, and busy (not idle/steal), during a run
+    (two /proc/stat 'cpu' lines: before and after)."""
+    try:
+        a, b = [list(map(int, l.split()[1:])) for l in open(path).read().splitlines()[:2]]
+    except (OSError, ValueError):
+        return {}
+    d = [y - x for x, y in zip(a, b)]
+    total = sum(d[:8]) or 1
+    return {"steal_pct": round(100.0 * d[7] / total, 1), "busy_pct": round(100.0 * (total - d[3] - d[4] - d[7]) / total, 1)}
+
+
 def parse_samples(path):
     rows = []
     try:
@@ -167,6 +179,7 @@ def lenkevakt_runs(out_dir, shared):
             r.update(sp.parse_time_v(os.path.join(d, "time.txt")))
             r.update(sp.parse_access(os.path.join(d, "access.log"), site_port, ext_port))
         r.update(parse_samples(os.path.join(d, "samples.tsv")))
+        r.update(cpu_steal(os.path.join(d, "procstat.txt")))
         marks, info = parse_stdout(os.path.join(d, "stdout.txt"))
         r.update(info)
         r["phases_s"] = phases(r, marks, *access_times(os.path.join(d, "access.log"), site_port))
@@ -213,7 +226,8 @@ def tool_row(tool, variant, runs, conc):
            "peak_conns_max": max((r.get("peak_conns") or 0) for r in runs),
            "timed_out": sum(bool(r.get("timed_out")) for r in runs),
            "rc": sorted({r.get("rc") for r in runs}),
-           "loadavg_before": [r.get("loadavg_before") for r in runs]}
+           "loadavg_before": [r.get("loadavg_before") for r in runs],
+           "steal_pct": [r.get("steal_pct") for r in runs], "busy_pct": [r.get("busy_pct") for r in runs]}
     if tool == "lenkevakt":
         row["peak_rss_tree_mb_median"] = med([r.get("peak_rss_tree_mb") for r in runs])
         row["peak_rss_azurite_mb_median"] = med([r.get("peak_rss_azurite_mb") for r in runs])
@@ -250,7 +264,7 @@ def tool_row(tool, variant, runs, conc):
     return row
 
 
-def markdown(pages, rows, lv_runs, classes, date):
+def markdown(pages, rows, all_runs, classes, date):
     L = ["## %d pages (%s)" % (pages, date), "",
          "Wall = whole process, cold, median of runs (min–max). pages = distinct site pages answered 200 text/html "
          "to a GET (nginx log). pages/s = pages / wall. Peak RSS = /usr/bin/time -v (largest single process). "
@@ -301,14 +315,15 @@ def markdown(pages, rows, lv_runs, classes, date):
         kinds = ", ".join("%s %d" % kv for kv in sorted(pm["fp_by_class_first"].items())) or "none"
         inc = "; plus %d reports on defect targets for the wrong reason (not counted)" % pm["incidental_first"] if pm["incidental_first"] else ""
         L.append("- %s: %s%s" % (r["tool"], kinds, inc))
-    if lv_runs:
-        L += ["", "Lenkevakt runs:", "", "| run | load before | rc | wall s | CPU s | peak RSS MB | tree RSS MB | pages | links checked | FP |",
+    if all_runs:
+        L += ["", "Every run (load = 1/5/15-min load average just before; steal = CPU time taken by the hypervisor "
+              "during the run, % of both cores; busy = non-idle share of both cores):", "",
+              "| tool | run | load before | steal % | busy % | rc | wall s | CPU s | peak RSS MB | pages |",
               "|---|---|---|---|---|---|---|---|---|---|"]
-        for r in lv_runs:
-            L.append("| r%d | %s | %d | %.1f | %.1f | %s | %s | %s | %s | %s |" % (
-                r["repeat"], r["loadavg_before"], r["rc"], r["wall_s"], (r.get("cpu_user_s") or 0) + (r.get("cpu_sys_s") or 0),
-                fmt(r.get("peak_rss_mb"), 0), fmt(r.get("peak_rss_tree_mb"), 0), r.get("pages_crawled"), r.get("links_checked", "-"),
-                len(r["score"]["false_positives"]) if r.get("score") else "-"))
+        for r in sorted(all_runs, key=lambda r: r["started_at"]):
+            L.append("| %s | r%d | %s | %s | %s | %s | %.1f | %.1f | %s | %s |" % (
+                r["tool"], r["repeat"], r.get("loadavg_before"), fmt(r.get("steal_pct")), fmt(r.get("busy_pct")), r.get("rc"), r["wall_s"],
+                (r.get("cpu_user_s") or 0) + (r.get("cpu_sys_s") or 0), fmt(r.get("peak_rss_mb"), 0), r.get("pages_crawled")))
     return "\n".join(L) + "\n"
 
 
@@ -321,6 +336,8 @@ def main():
     lv = lenkevakt_runs(a.out, a.shared)
     peers = load_json(os.path.join(a.out, "peers", "results.json")) or {"runs": []}
     peer_runs = [r for r in peers["runs"] if r.get("variant") in ("linkchecker", "linkinator")]
+    for r in peer_runs:
+        r.update(cpu_steal(os.path.join(a.out, "peers", "runs", "%s-r%d" % (r["variant"], r["repeat"]), "procstat.txt")))
     all_runs = lv + peer_runs
     if not all_runs:
         sys.exit("no runs in %s" % a.out)
@@ -334,7 +351,7 @@ def main():
         if rs:
             rows.append(tool_row(tool, rs[0]["variant"], rs, rs[0].get("concurrency")))
     dates = sorted({time.strftime("%Y-%m-%d", time.gmtime(r["started_at"])) for r in all_runs})
-    md = "# Lenkevakt vs peer link checkers\n\n" + markdown(pages, rows, [r for r in lv if r["pages"] == pages], classes, ", ".join(dates))
+    md = "# Lenkevakt vs peer link checkers\n\n" + markdown(pages, rows, all_runs, classes, ", ".join(dates))
     with open(os.path.join(a.out, "results.md"), "w", encoding="utf-8") as f:
         f.write(md)
     slim = [{k: v for k, v in r.items() if k not in ("dir",)} for r in lv]

@@ -199,12 +199,12 @@ run_peer() {
   wait_for_load
   while [ "$tries" -lt 3 ]; do
     tries=$((tries + 1))
-    before=$(find "$OUT/peers/runs" -maxdepth 1 -name "$v-r*" 2>/dev/null | wc -l)
+    before=$(find "$OUT/peers/runs" -maxdepth 1 -name "$v-r*" | wc -l)
     head -1 /proc/stat > "$OUT/procstat.tmp"
     rc=0
     "$SHARED/run_peers.sh" --pages "$PAGES" --repeats 1 --concurrency "$CONC" --variants "$v" \
       --timeout "$PEER_TIMEOUT" --seed "$SEED" --site-dir "$SITE_DIR" --out "$OUT/peers" >> "$OUT/peers.log" || rc=$?
-    after=$(find "$OUT/peers/runs" -maxdepth 1 -name "$v-r*" 2>/dev/null | wc -l)
+    after=$(find "$OUT/peers/runs" -maxdepth 1 -name "$v-r*" | wc -l)
     if [ "$after" -gt "$before" ]; then   # CPU counters around the call, kept with the run
       head -1 /proc/stat >> "$OUT/procstat.tmp"; mv "$OUT/procstat.tmp" "$OUT/peers/runs/$v-r$after/procstat.txt"
     fi
@@ -216,7 +216,7 @@ run_peer() {
 
 RUN_PEERS=0
 if [ "$SKIP_PEERS" = 0 ] && { has_tool linkchecker || has_tool linkinator; }; then
-  RUN_PEERS=1; mkdir -p "$OUT/peers"
+  RUN_PEERS=1; mkdir -p "$OUT/peers/runs"   # run_peer counts the run directories in it
   if ! command -v linkchecker >/dev/null || [ ! -f /tmp/lenkevakt-peers/linkinator/node_modules/linkinator/build/src/cli.js ]; then
     log "installing the peers (run_peers.sh with 0 runs), outside the timed runs"
     "$SHARED/run_peers.sh" --pages "$PAGES" --repeats 0 --site-dir "$SITE_DIR" --out "$OUT/peers-install" >/dev/null 2>&1 || true

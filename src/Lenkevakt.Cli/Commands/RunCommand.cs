@@ -76,6 +76,9 @@ public static class RunCommand
         IReadOnlyList<string>? internalHosts = null)
     {
         var console = AnsiConsole.Console;
+
+        // A one-shot run should move to the next stage at once, not wait for a long-lived worker's idle poll backoff.
+        overrides.TryAdd("Lenkevakt:Queues:MaxPollInterval", Environment.GetEnvironmentVariable("Lenkevakt__Queues__MaxPollInterval") ?? "00:00:00.250");
         var builder = CliHost.CreateBuilder(overrides, LogLevel.Warning);
         var progress = new ConsoleProgress(console);
         builder.Services.AddSingleton<ICrawlProgressSink>(progress);

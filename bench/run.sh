@@ -35,7 +35,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 SHARED=/work/shared/bench
 PAGES=2000; REPEATS=3; LC_REPEATS=; CONC=10; TOOLS=lenkevakt,linkchecker,linkinator; OUT=
-TIMEOUT=900; PEER_TIMEOUT=600; SKIP_PEERS=0; SKIP_BUILD=0; MAX_LOAD=1.5; LOAD_WAIT=120; SEED=42
+TIMEOUT=900; PEER_TIMEOUT=600; SKIP_PEERS=0; SKIP_BUILD=0; MAX_LOAD=1.5; LOAD_WAIT=120; SEED=42; CONTENT=false
 SITE_PORT=18080; EXT_PORT=18081
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -49,6 +49,7 @@ while [ $# -gt 0 ]; do
     --peer-timeout) PEER_TIMEOUT=$2; shift 2 ;;
     --skip-peers) SKIP_PEERS=1; shift ;;
     --skip-build) SKIP_BUILD=1; shift ;;
+    --content) CONTENT=true; shift ;;
     --max-load) MAX_LOAD=$2; shift 2 ;;
     --load-wait) LOAD_WAIT=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
@@ -160,6 +161,7 @@ run_lenkevakt() {
   ( cd "$cwd" && env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY \
       DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
       Lenkevakt__Storage__ConnectionString="$conn" Logging__LogLevel__Lenkevakt=Information \
+      Lenkevakt__Content__Enabled="${CONTENT:-false}" \
       /usr/bin/time -v -o "$dir/time.txt" timeout -s INT -k 30 "$TIMEOUT" $(cat "$dir/cmd") 2>&1 ) \
     | python3 "$HERE/probe.py" stamp > "$dir/stdout.txt"
   rc=${PIPESTATUS[0]}

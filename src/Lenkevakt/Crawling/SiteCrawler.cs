@@ -294,10 +294,17 @@ public sealed class SiteCrawler(
         state.ReportProgress();
     }
 
-    /// <summary>Queues a page's crawlable links and starts the checks of the others at once, overlapping the crawl.</summary>
+    /// <summary>
+    /// Queues a page's crawlable links and starts the checks of the others at once, overlapping the crawl.
+    /// A focused crawl: the page budget is claimed when a link is queued, so links are queued in order of how
+    /// likely they lead to help pages (<see cref="Content.Help.HelpPageSignals.ScoreLink"/>: link text and URL).
+    /// </summary>
     private void FollowLinks(CrawlState state, Uri baseUri, IReadOnlyList<RawLink> links, int depth, CancellationToken ct)
     {
-        foreach (var link in links)
+        var ordered = links.Count > 1
+            ? links.Select((l, i) => (Link: l, Score: Content.Help.HelpPageSignals.ScoreLink(l.Href, l.Text), Index: i)).OrderByDescending(x => x.Score).ThenBy(x => x.Index).Select(x => x.Link)
+            : links;
+        foreach (var link in ordered)
         {
             var target = LinkTarget.Resolve(baseUri, link.Href);
             if (target.Kind != LinkTargetKind.Http || state.Scope.IsExcluded(target.Target))

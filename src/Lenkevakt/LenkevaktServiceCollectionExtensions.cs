@@ -5,6 +5,7 @@ using Lenkevakt.Crawling;
 using Lenkevakt.Dashboard;
 using Lenkevakt.Findings;
 using Lenkevakt.Pipeline;
+using Lenkevakt.Reports;
 using Lenkevakt.Sites;
 using Lenkevakt.Storage;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,7 @@ public static class LenkevaktServiceCollectionExtensions
         services.AddSingleton<QueuePump>();
         services.AddSingleton<LocalCycle>();
         services.AddSingleton<Reports.FindingExport>();
+        services.AddReports();
 
         services.AddHttpClient(SendAlertsHandler.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("webhooks", (builder, context) =>

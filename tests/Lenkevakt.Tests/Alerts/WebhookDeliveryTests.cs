@@ -157,6 +157,28 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task OneMisconfiguredSubscription_DoesNotStopTheOthers()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        await using var services = await ServicesAsync(new() { ["Lenkevakt:Alerts:AllowLoopbackWebhooks"] = "true", ["Lenkevakt:Alerts:Secrets:good"] = Secret });
+        var message = Message(
+            Subscription(new Uri("http://lenkevakt-receiver.example/hook")) with { Id = "plain-http" },
+            Subscription(receiver.Url("/signed/no-secret")) with { Id = "no-secret" },
+            Subscription(receiver.Url("/signed/good")) with { Id = "good" });
+
+        var outcome = await services.GetRequiredService<QueueMessageProcessor>().ProcessAsync(StorageNames.Alerts, MessageSerializer.Serialize(message), 1, CancellationToken.None);
+
+        var delivered = Assert.Single(receiver.Requests);
+        Assert.Equal("/signed/good", delivered.Path);
+        AssertSigned(delivered);
+        Assert.Equal(ProcessOutcome.Poisoned, outcome); // both failures are configuration errors: retrying cannot help
+        var envelope = await PoisonAsync(services);
+        Assert.Contains("plain-http", envelope.Error, StringComparison.Ordinal);
+        Assert.Contains("no-secret", envelope.Error, StringComparison.Ordinal);
+        Assert.Contains("Lenkevakt:Alerts:Secrets:no-secret", envelope.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TeamsAndSlack_AreDeliveredUnsigned_AsWellFormedPayloads()
     {
         await using var receiver = await WebhookReceiver.StartAsync(Secret);

@@ -237,9 +237,9 @@ public static class DashboardPageRenderer
 
         foreach (var page in findings.GroupBy(f => f.PageUrl).OrderBy(g => g.Min(f => SeverityOrder(f.Severity))).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
-            var first = page.First();
+            var title = page.Select(f => f.PageTitle).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
             w.Open("section", ("class", "page"));
-            w.Element("h3", string.IsNullOrWhiteSpace(first.PageTitle) ? page.Key : first.PageTitle);
+            w.Element("h3", title ?? page.Key);
             w.Open("p", ("class", "pageurl")).Text("Side: ").Link(page.Key, page.Key, "url").Close("p");
             w.Open("table", ("class", "findings"));
             w.Open("thead").Open("tr");
@@ -261,7 +261,7 @@ public static class DashboardPageRenderer
                 }
 
                 w.Close("td");
-                w.Element("td", f.StatusCode is { } code ? $"{code} {f.Status}".Trim() : f.Status ?? "–");
+                w.Element("td", f.StatusCode is { } code ? $"HTTP {code}" : f.Status ?? "–", ("class", f.StatusCode is null ? "muted" : null));
                 w.Open("td").Text(f.Message);
                 if (f.Evidence is { Length: > 0 })
                 {

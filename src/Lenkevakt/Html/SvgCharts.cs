@@ -13,7 +13,7 @@ public static class SvgCharts
     {
         const int rowHeight = 22;
         const int barWidth = 360;
-        const int valueWidth = 110;
+        const int valueWidth = 150;
         var width = labelWidth + barWidth + valueWidth;
         var height = (bars.Count * rowHeight) + 24;
         w.Open("svg", ("xmlns", "http://www.w3.org/2000/svg"), ("class", "chart"), ("role", "img"), ("viewBox", $"0 0 {width} {height}"), ("width", N(width)), ("height", N(height)));
@@ -31,7 +31,7 @@ public static class SvgCharts
         {
             var bar = bars[i];
             var y = i * rowHeight;
-            w.Element("text", Shorten(bar.Label, labelWidth / 7), ("x", N(labelWidth - 8)), ("y", N(y + 15)), ("class", "label"), ("text-anchor", "end"));
+            w.Element("text", Shorten(bar.Label, labelWidth / 6), ("x", N(labelWidth - 8)), ("y", N(y + 15)), ("class", "label"), ("text-anchor", "end"));
             w.Empty("rect", ("x", N(labelWidth)), ("y", N(y + 4)), ("width", N(barWidth)), ("height", "14"), ("class", "track"));
             if (bar.Value is { } v)
             {

@@ -16,7 +16,10 @@ public static class CoverageHtmlRenderer
         .charts figure{margin:8px 0}
         .charts figcaption{font-weight:600;margin-bottom:4px}
         .change{margin:4px 0 0}
-        table.matrix{table-layout:auto}
+        table.matrix{width:auto;min-width:60%}
+        table.matrix abbr{text-decoration:none}
+        table.matrix td.lang{max-width:14em}
+        table.broken td.kommune{white-space:nowrap}
         table.matrix th.rule{width:1.9em;text-align:center;padding:5px 2px}
         table.matrix td.cell{text-align:center;font-weight:700;padding:5px 2px}
         td.cell.met{color:var(--good);background:#e7f4ea}
@@ -73,7 +76,7 @@ public static class CoverageHtmlRenderer
         {
             var c = n.PerRule.First(p => p.RuleId == r.Id);
             return new SvgCharts.Bar($"{r.Number}. {r.Title}", c.Percent, c.Assessed == 0 ? "ikke sjekket" : $"{NorwegianText.Percent(c.Percent)} ({c.Met}/{c.Assessed})");
-        }).ToList(), 300);
+        }).ToList(), 330);
         w.Close("figure");
         w.Close("div");
         w.Close("section");
@@ -240,7 +243,7 @@ public static class CoverageHtmlRenderer
             w.Element("td", text, ("class", "state"), ("colspan", model.Rules.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        w.Element("td", m.LanguagesOffered.Count == 0 ? "–" : string.Join(", ", m.LanguagesOffered), ("title", m.LanguagesOffered.Count == 0 ? null : string.Join(", ", m.LanguagesOffered.Select(c => LanguageNames.Find(c)?.NameNb ?? c))));
+        w.Element("td", m.LanguagesOffered.Count == 0 ? "–" : string.Join(", ", m.LanguagesOffered), ("class", "lang"), ("title", m.LanguagesOffered.Count == 0 ? null : string.Join(", ", m.LanguagesOffered.Select(c => LanguageNames.Find(c)?.NameNb ?? c))));
         w.Element("td", m.BrokenLinks?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–", ("class", m.BrokenLinks > 0 ? "num poor" : "num"));
         w.Element("td", m.MedianLix is { } lix ? NorwegianText.Fraction(lix) : "–", ("class", "num"));
         w.Element("td", m.LastCrawlAt is { } at ? NorwegianText.Date(at, zone) : "–");
@@ -311,17 +314,17 @@ public static class CoverageHtmlRenderer
             foreach (var b in m.BrokenLinkExamples)
             {
                 w.Open("tr");
-                w.Element("td", m.Name);
+                w.Element("td", m.Name, ("class", "kommune"));
                 w.Open("td").Link(b.PageUrl, b.PageTitle is { Length: > 0 } t ? t : b.PageUrl).Close("td");
                 w.Open("td").Link(b.Target, b.Target, "url").Close("td");
-                w.Element("td", b.Status is { Length: > 0 } st ? $"{b.KindTitle} ({st})" : b.KindTitle);
+                w.Element("td", b.HttpStatus is { } code ? $"{b.KindTitle} (HTTP {code})" : b.KindTitle);
                 w.Close("tr");
             }
 
             if (m.BrokenLinks > m.BrokenLinkExamples.Count)
             {
                 w.Open("tr");
-                w.Element("td", m.Name);
+                w.Element("td", m.Name, ("class", "kommune"));
                 w.Element("td", $"… og {m.BrokenLinks - m.BrokenLinkExamples.Count} til (se dashbordet)", ("colspan", "3"), ("class", "muted"));
                 w.Close("tr");
             }
@@ -344,5 +347,5 @@ public static class CoverageHtmlRenderer
         w.Close("footer");
     }
 
-    private static string BarText(CoverageSummary s) => s.Checked == 0 ? $"0 av {s.Municipalities} sjekket" : $"{NorwegianText.Percent(s.CoveragePercent)} ({s.Checked}/{s.Municipalities})";
+    private static string BarText(CoverageSummary s) => s.Checked == 0 ? $"0 av {s.Municipalities} sjekket" : $"{NorwegianText.Percent(s.CoveragePercent)} · {s.Checked} av {s.Municipalities} sjekket";
 }

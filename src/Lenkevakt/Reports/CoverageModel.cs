@@ -25,7 +25,7 @@ public sealed record CoverageModel
 
     /// <summary>Every county (for the national chart), whatever was asked for; JSON carries <see cref="Counties"/> only.</summary>
     [JsonIgnore]
-    public required IReadOnlyList<CountyCoverage> AllCounties { get; init; }
+    public IReadOnlyList<CountyCoverage> AllCounties { get; init; } = [];
 
     /// <summary>The counties asked for, with their municipalities.</summary>
     public IEnumerable<CountyCoverage> Counties => Fylke is null ? AllCounties : AllCounties.Where(c => c.Fylke == Fylke);

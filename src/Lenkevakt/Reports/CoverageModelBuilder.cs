@@ -159,7 +159,7 @@ public sealed class CoverageModelBuilder(
         var match = counties.FirstOrDefault(c => string.Equals(c.Fylke, wanted, StringComparison.OrdinalIgnoreCase)
             || (c.Fylkesnummer.Length > 0 && (c.Fylkesnummer == wanted || c.Fylkesnummer == wanted.PadLeft(2, '0'))));
         return match.Fylke ?? throw new ArgumentException(
-            $"Ukjent fylke «{wanted}». Kjente fylker: {string.Join(", ", counties.OrderBy(c => c.Fylkesnummer, StringComparer.Ordinal).Select(c => $"{c.Fylke} ({c.Fylkesnummer})"))}.", nameof(fylke));
+            $"Ukjent fylke «{wanted}». Kjente fylker: {string.Join(", ", counties.OrderBy(c => c.Fylkesnummer, StringComparer.Ordinal).Select(c => $"{c.Fylke} ({c.Fylkesnummer})"))}.");
     }
 
     /// <summary>The site of the municipality with the newest crawl; else one with content results; else the configured one.</summary>
@@ -206,7 +206,7 @@ public sealed class CoverageModelBuilder(
         var status = h is { Reachable: false } ? MunicipalityStatus.Unreachable : c is not null ? MunicipalityStatus.Checked : MunicipalityStatus.NotChecked;
         var listed = siteId is not null && examples.TryGetValue(siteId, out var broken)
             ? broken.OrderBy(f => f.PageUrl, StringComparer.Ordinal).ThenBy(f => f.Target, StringComparer.Ordinal).Take(options.Value.BrokenLinksListed)
-                .Select(f => new BrokenLinkItem(f.PageUrl, f.PageTitle, f.Target, f.Kind, FindingKind.Find(f.Kind)?.TitleNb ?? f.Kind, f.Status)).ToList()
+                .Select(f => new BrokenLinkItem(f.PageUrl, f.PageTitle, f.Target, f.Kind, FindingKind.Find(f.Kind)?.TitleNb ?? f.Kind, f.StatusCode)).ToList()
             : [];
         var isChecked = status == MunicipalityStatus.Checked;
         return new MunicipalityCoverage

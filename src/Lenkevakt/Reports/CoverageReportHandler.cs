@@ -23,7 +23,7 @@ public sealed class CoverageReportHandler(
         var format = string.IsNullOrWhiteSpace(request.Format) ? "html" : request.Format.Trim().ToLowerInvariant();
         if (!Formats.Contains(format))
         {
-            throw new ArgumentException($"Ukjent format «{request.Format}»: bruk html, csv eller json.", nameof(request));
+            throw new ArgumentException($"Ukjent format «{request.Format}»: bruk html, csv eller json.");
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.Value.TimeZone);

@@ -25,7 +25,11 @@ public static class DashboardPageRenderer
         .page{margin-top:22px}
         .page h3{margin-bottom:2px;word-break:break-word}
         .page .pageurl{font-size:.85rem;margin:0 0 6px}
-        td.target{max-width:32em;word-break:break-all}
+        table.findings{table-layout:fixed}
+        table.findings th:nth-child(1){width:15%}table.findings th:nth-child(2){width:8%}table.findings th:nth-child(3){width:25%}
+        table.findings th:nth-child(4){width:8%}table.findings th:nth-child(6){width:8%}
+        td.target{word-break:break-all}
+        table.findings td{overflow-wrap:anywhere}
         td small{display:block;color:var(--muted)}
         nav.crumbs{margin:10px 0}
         .history{display:flex;gap:28px;flex-wrap:wrap;align-items:flex-start}
@@ -199,7 +203,15 @@ public static class DashboardPageRenderer
         {
             w.Element("h3", "Helse over tid");
             w.Open("div", ("class", "history"));
-            SvgCharts.Sparkline(w, $"Helse for {s.Name} de siste {data.History.Count} kjøringene", data.History.TakeLast(60).Select(h => (double)h.HealthScore).ToList());
+            if (data.History.Count > 1)
+            {
+                SvgCharts.Sparkline(w, $"Helse for {s.Name} de siste {Math.Min(60, data.History.Count)} kjøringene", data.History.TakeLast(60).Select(h => (double)h.HealthScore).ToList());
+            }
+            else
+            {
+                w.Element("p", "Bare én kjøring så langt; utviklingen vises fra neste kjøring.", ("class", "muted"));
+            }
+
             w.Open("table", ("class", "runs"), ("style", "width:auto"));
             w.Open("thead").Open("tr");
             foreach (var h in new[] { "Kjøring", "Helse", "Åpne", "Nye", "Rettet" })
@@ -261,7 +273,7 @@ public static class DashboardPageRenderer
                 }
 
                 w.Close("td");
-                w.Element("td", f.StatusCode is { } code ? $"HTTP {code}" : f.Status ?? "–", ("class", f.StatusCode is null ? "muted" : null));
+                w.Element("td", f.StatusCode is { } code ? $"HTTP {code}" : f.Status is { Length: > 0 } st && !st.StartsWith(f.Target, StringComparison.Ordinal) ? st : "–", ("class", f.StatusCode is null ? "muted" : null));
                 w.Open("td").Text(f.Message);
                 if (f.Evidence is { Length: > 0 })
                 {

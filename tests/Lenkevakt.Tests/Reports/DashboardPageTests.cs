@@ -43,6 +43,10 @@ public sealed class DashboardPageTests(AzuriteFixture azurite)
     {
         await using var services = await SeededAsync();
         var handler = services.GetRequiredService<DashboardPageHandler>();
+        var once = Parse(await handler.HandleAsync(new DashboardPageRequest(null, null, "kommune-9801"), CancellationToken.None));
+        Assert.Null(once.QuerySelector("svg.spark"));
+        Assert.Contains(once.QuerySelectorAll("p"), p => p.TextContent.StartsWith("Bare én kjøring", StringComparison.Ordinal));
+        await new ReportSeed(services).RunAsync("r2", At.AddDays(1), [ReportSeed.BrokenOnHostilePage, ReportSeed.Redirect, ReportSeed.JavascriptLink], []);
 
         var doc = await handler.HandleAsync(new DashboardPageRequest(null, null, "kommune-9801"), CancellationToken.None);
         var page = Parse(doc);
@@ -60,7 +64,8 @@ public sealed class DashboardPageTests(AzuriteFixture azurite)
         Assert.Null(js.QuerySelector("a")); // shown, never linked
         Assert.All(page.QuerySelectorAll("a[href]"), a => Assert.Matches(@"^(https?://|\?|report)", a.GetAttribute("href")!));
         Assert.Contains(page.QuerySelectorAll("td"), td => td.TextContent == "HTTP 404");
-        Assert.NotNull(page.QuerySelector("svg.spark"));
+        Assert.Equal(2, page.QuerySelector("svg.spark polyline")!.GetAttribute("points")!.Split(' ').Length); // two runs
+        Assert.Equal(["24.11.2026 kl. 02.00", "23.11.2026 kl. 02.00"], page.QuerySelectorAll("table.runs tbody tr td:first-child").Select(td => td.TextContent));
 
         var kindOnly = Parse(await handler.HandleAsync(new DashboardPageRequest(null, "redirect", "kommune-9801"), CancellationToken.None));
         Assert.Single(kindOnly.QuerySelectorAll("table.findings tbody tr"));

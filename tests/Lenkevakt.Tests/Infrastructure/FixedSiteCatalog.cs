@@ -1,6 +1,6 @@
 using Lenkevakt.Sites;
 
-namespace Lenkevakt.Tests.Reports;
+namespace Lenkevakt.Tests.Infrastructure;
 
 /// <summary>A sites catalogue given by the test.</summary>
 public sealed class FixedSiteCatalog(IReadOnlyList<SiteDefinition> sites) : ISiteCatalog

@@ -21,7 +21,15 @@ public sealed class CoverageReport(CoverageReportHandler handler)
     {
         string? fylke = request.Query["fylke"];
         string? format = request.Query["format"];
-        var document = await handler.HandleAsync(new CoverageReportRequest(fylke, format ?? "html"), context.CancellationToken);
-        return document.ToActionResult();
+        try
+        {
+            var document = await handler.HandleAsync(new CoverageReportRequest(fylke, format ?? "html"), context.CancellationToken);
+            return document.ToActionResult();
+        }
+        catch (ArgumentException ex)
+        {
+            // Unknown county or format: the message (Norwegian) names the valid values.
+            return new BadRequestObjectResult(ex.Message);
+        }
     }
 }

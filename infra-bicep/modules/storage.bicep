@@ -43,6 +43,7 @@ var tableNames = [
   'AlertLog'
   'Pages'
   'SiteContent'
+  'Reports'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {

@@ -6,6 +6,8 @@ var root = new RootCommand("Lenkevakt – keeps Norway's public health help page
     RunCommand.Create(),
     WorkerCommand.Create(),
     ExportCommand.Create(),
+    ReportCommand.Create(),
+    ServeCommand.Create(),
     DemoCommand.Create(),
     PoisonCommand.Create(),
 };

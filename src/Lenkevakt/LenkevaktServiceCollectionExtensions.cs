@@ -5,6 +5,7 @@ using Lenkevakt.Crawling;
 using Lenkevakt.Dashboard;
 using Lenkevakt.Findings;
 using Lenkevakt.Pipeline;
+using Lenkevakt.Reports;
 using Lenkevakt.Sites;
 using Lenkevakt.Storage;
 using Microsoft.Extensions.Configuration;
@@ -60,6 +61,7 @@ public static class LenkevaktServiceCollectionExtensions
         services.AddSingleton<PoisonQueues>();
         services.AddSingleton<LocalCycle>();
         services.AddSingleton<Reports.FindingExport>();
+        services.AddReports();
 
         services.AddHttpClient(SendAlertsHandler.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("webhooks", (builder, context) =>

@@ -12,8 +12,10 @@ namespace Lenkevakt.Alerts;
 /// Stage 5: delivers one digest per subscription of the site. The <c>AlertLog</c> makes it idempotent (a digest
 /// already delivered for this run and subscription is not sent again, even when the message is processed twice);
 /// a subscription with nothing to report after its filters gets nothing. Delivery goes through the resilient
-/// <c>webhooks</c> client; a delivery that still fails throws, so the message is retried and finally lands in
-/// <c>alerts-poison</c> with its error.
+/// <c>webhooks</c> client; a delivery that still fails throws after every subscription was tried, so the message is
+/// retried (delivered subscriptions are skipped) and finally lands in <c>alerts-poison</c> with its errors. A subscription
+/// that cannot work as configured (not https, no signing secret, unknown format) does not stop the others; when only
+/// such problems remain the message goes to <c>alerts-poison</c> at once, since retrying cannot help.
 /// </summary>
 public sealed class SendAlertsHandler(
     IHttpClientFactory http,
@@ -28,7 +30,8 @@ public sealed class SendAlertsHandler(
     public async Task HandleAsync(AlertsMessage message, CancellationToken ct)
     {
         var o = options.Value;
-        var failures = new List<string>();
+        var transient = new List<string>();
+        var permanent = new List<string>();
         foreach (var sub in message.Site.Subscriptions)
         {
             if (await log.WasDeliveredAsync(message.SiteId, message.RunId, sub.Id, ct).ConfigureAwait(false))
@@ -43,70 +46,98 @@ public sealed class SendAlertsHandler(
                 continue;
             }
 
-            ValidateUrl(sub.WebhookUrl, o);
-            var fullList = o.DashboardUrl is { Length: > 0 } baseUrl ? $"{baseUrl.TrimEnd('/')}/site/{Uri.EscapeDataString(message.SiteId)}" : null;
-            var body = DigestBuilder.Build(sub.Format, message.Site, message.RunId, digest, o.MaxItemsPerDigest, fullList);
-            using var request = new HttpRequestMessage(HttpMethod.Post, sub.WebhookUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            if (sub.Format == "json")
+            // A subscription that cannot work as configured must not keep the others from being delivered.
+            if (Misconfiguration(sub, o) is { } problem)
             {
-                var secret = Secret(sub);
-                var ts = time.GetUtcNow().ToUnixTimeSeconds();
-                request.Headers.Add(WebhookSigner.TimestampHeader, ts.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                request.Headers.Add(WebhookSigner.SignatureHeader, WebhookSigner.Sign(secret, ts, body));
+                permanent.Add($"{sub.Id}: {problem}");
+                continue;
             }
 
-            request.Headers.Add("X-Lenkevakt-Delivery", $"{message.RunId}:{message.SiteId}:{sub.Id}");
-            HttpResponseMessage? response = null;
-            try
+            if (await DeliverAsync(message, sub, digest, o, ct).ConfigureAwait(false) is { } failure)
             {
-                response = await http.CreateClient(HttpClientName).SendAsync(request, ct).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    await log.RecordAsync(message.SiteId, message.RunId, sub.Id, "delivered", (int)response.StatusCode, digest.New.Count + digest.Resolved.Count, ct).ConfigureAwait(false);
-                    logger.LogInformation("Delivered digest for {Site} to {Subscription} ({Summary})", message.SiteId, sub.Id, DigestBuilder.Summary(digest));
-                    continue;
-                }
-
-                failures.Add($"{sub.Id}: HTTP {(int)response.StatusCode} from {sub.WebhookUrl.Host}");
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
-            {
-                failures.Add($"{sub.Id}: {ex.Message}");
-            }
-            finally
-            {
-                response?.Dispose();
+                transient.Add($"{sub.Id}: {failure}");
             }
         }
 
-        if (failures.Count > 0)
+        if (transient.Count > 0)
         {
-            throw new WebhookDeliveryException($"Digest delivery failed for {message.SiteId} in {message.RunId}: {string.Join("; ", failures)}");
+            // Retried from the queue (delivered subscriptions are skipped then); the last delivery poisons it with every error.
+            throw new WebhookDeliveryException($"Digest delivery failed for {message.SiteId} in {message.RunId}: {string.Join("; ", transient.Concat(permanent))}");
+        }
+
+        if (permanent.Count > 0)
+        {
+            throw new PoisonMessageException($"Digest for {message.SiteId} in {message.RunId} cannot be delivered as configured: {string.Join("; ", permanent)}");
         }
     }
 
-    private string Secret(AlertSubscription sub)
+    /// <summary>Sends one digest; null when the receiver accepted it, else why not (a failure worth retrying).</summary>
+    private async Task<string?> DeliverAsync(AlertsMessage message, AlertSubscription sub, DigestBuilder.Digest digest, AlertOptions o, CancellationToken ct)
     {
-        var key = sub.SecretSetting ?? $"Lenkevakt:Alerts:Secrets:{sub.Id}";
-        var secret = configuration[key];
-        return string.IsNullOrEmpty(secret)
-            ? throw new InvalidOperationException($"Subscription '{sub.Id}' (json) needs a signing secret in configuration key '{key}' (in Azure: a Key Vault reference).")
-            : secret;
+        var fullList = o.DashboardUrl is { Length: > 0 } baseUrl ? $"{baseUrl.TrimEnd('/')}/site/{Uri.EscapeDataString(message.SiteId)}" : null;
+        var body = DigestBuilder.Build(sub.Format, message.Site, message.RunId, digest, o.MaxItemsPerDigest, fullList);
+        using var request = new HttpRequestMessage(HttpMethod.Post, sub.WebhookUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (sub.Format == "json")
+        {
+            var ts = time.GetUtcNow().ToUnixTimeSeconds();
+            request.Headers.Add(WebhookSigner.TimestampHeader, ts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.Add(WebhookSigner.SignatureHeader, WebhookSigner.Sign(Secret(sub)!, ts, body));
+        }
+
+        request.Headers.Add("X-Lenkevakt-Delivery", $"{message.RunId}:{message.SiteId}:{sub.Id}");
+        try
+        {
+            using var response = await http.CreateClient(HttpClientName).SendAsync(request, ct).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                return $"HTTP {(int)response.StatusCode} from {sub.WebhookUrl.Host}";
+            }
+
+            await log.RecordAsync(message.SiteId, message.RunId, sub.Id, "delivered", (int)response.StatusCode, digest.New.Count + digest.Resolved.Count, ct).ConfigureAwait(false);
+            logger.LogInformation("Delivered digest for {Site} to {Subscription} ({Summary})", message.SiteId, sub.Id, DigestBuilder.Summary(digest));
+            return null;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
+        {
+            return ex.Message;
+        }
     }
 
-    private static void ValidateUrl(Uri url, AlertOptions o)
+    /// <summary>Why the subscription cannot be delivered however often it is retried, or null.</summary>
+    private string? Misconfiguration(AlertSubscription sub, AlertOptions o)
+    {
+        if (sub.Format is not ("json" or "teams" or "slack"))
+        {
+            return $"unknown format '{sub.Format}' (json, teams or slack)";
+        }
+
+        if (UrlProblem(sub.WebhookUrl, o) is { } url)
+        {
+            return url;
+        }
+
+        return sub.Format == "json" && Secret(sub) is null
+            ? $"the json format needs a signing secret in configuration key '{SecretKey(sub)}' (in Azure: a Key Vault reference)"
+            : null;
+    }
+
+    private string? Secret(AlertSubscription sub) => configuration[SecretKey(sub)] is { Length: > 0 } secret ? secret : null;
+
+    private static string SecretKey(AlertSubscription sub) => sub.SecretSetting ?? $"Lenkevakt:Alerts:Secrets:{sub.Id}";
+
+    private static string? UrlProblem(Uri url, AlertOptions o)
     {
         if (url.Scheme == Uri.UriSchemeHttps)
         {
-            return;
+            return null;
         }
 
         if (url.Scheme == Uri.UriSchemeHttp && o.AllowLoopbackWebhooks && (url.IsLoopback || IPAddress.TryParse(url.Host, out var ip) && IPAddress.IsLoopback(ip)))
         {
-            return;
+            return null;
         }
 
-        throw new PoisonMessageException($"Webhook URL {url.GetLeftPart(UriPartial.Authority)} is not https (plain http is allowed only on loopback with Lenkevakt:Alerts:AllowLoopbackWebhooks).");
+        return $"webhook URL {url.GetLeftPart(UriPartial.Authority)} is not https (plain http is allowed only on loopback with Lenkevakt:Alerts:AllowLoopbackWebhooks)";
     }
 }
 

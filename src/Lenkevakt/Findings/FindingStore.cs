@@ -119,5 +119,11 @@ public sealed class FindingStore(StorageClients storage)
             ? Table.QueryAsync<FindingEntity>(x => x.State == "open", cancellationToken: ct)
             : Table.QueryAsync<FindingEntity>(x => x.PartitionKey == siteId && x.State == "open", cancellationToken: ct);
 
+    /// <summary>Open findings of one severity (<c>error</c>, <c>warning</c>, <c>info</c>), of one site or all.</summary>
+    public IAsyncEnumerable<FindingEntity> QueryOpenAsync(string? siteId, string severity, CancellationToken ct) =>
+        siteId is null
+            ? Table.QueryAsync<FindingEntity>(x => x.State == "open" && x.Severity == severity, cancellationToken: ct)
+            : Table.QueryAsync<FindingEntity>(x => x.PartitionKey == siteId && x.State == "open" && x.Severity == severity, cancellationToken: ct);
+
     private static string? Cap(string? s) => s is null || s.Length <= MaxText ? s : s[..MaxText] + "…";
 }

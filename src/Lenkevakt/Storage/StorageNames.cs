@@ -33,7 +33,10 @@ public sealed class StorageNames(string prefix)
     /// <summary>Content checks per site (latest run): PK "site", RK site id.</summary>
     public string SiteContentTable => Prefix + "SiteContent";
 
-    public IEnumerable<string> AllTables => [FindingsTable, DashboardTable, RunsTable, LinkStatusTable, AlertLogTable, PagesTable, SiteContentTable];
+    /// <summary>Coverage report summaries per county and report date (the trend): PK fylkesnummer, RK inverted date.</summary>
+    public string ReportsTable => Prefix + "Reports";
+
+    public IEnumerable<string> AllTables => [FindingsTable, DashboardTable, RunsTable, LinkStatusTable, AlertLogTable, PagesTable, SiteContentTable, ReportsTable];
 
     public IEnumerable<string> AllQueues => PipelineQueues.SelectMany(q => new[] { Queue(q), Poison(q) });
 }

@@ -36,6 +36,9 @@ public static class TestServices
 
     public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..10];
 
+    /// <summary>The repository root (where <c>config/</c> and <c>samples/</c> are).</summary>
+    public static string RepoRoot() => Path.GetFullPath(Path.Combine(SamplesRoot(), "..", ".."));
+
     public static string SamplesRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

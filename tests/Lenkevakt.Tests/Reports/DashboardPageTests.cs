@@ -1,0 +1,92 @@
+using System.Globalization;
+using AngleSharp.Html.Parser;
+using Lenkevakt.Dashboard;
+using Lenkevakt.Sites;
+using Lenkevakt.Storage;
+using Lenkevakt.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lenkevakt.Tests.Reports;
+
+/// <summary>The dashboard page from results written through the real stores.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DashboardPageTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset At = DateTimeOffset.Parse("2026-11-23T01:00:00Z", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task SiteList_IsSortedByHealth_AndFiltersByCountyAndKind()
+    {
+        await using var services = await SeededAsync();
+        var handler = services.GetRequiredService<DashboardPageHandler>();
+
+        var all = Parse(await handler.HandleAsync(new DashboardPageRequest(null, null, null), CancellationToken.None));
+        var county = Parse(await handler.HandleAsync(new DashboardPageRequest("98", null, null), CancellationToken.None));
+        var redirects = Parse(await handler.HandleAsync(new DashboardPageRequest(null, "redirect", null), CancellationToken.None));
+
+        var names = all.QuerySelectorAll("table.sites tbody tr td:first-child a").Select(a => a.TextContent).ToList();
+        Assert.Equal(["Beta", "Alfa", "helsenorge.no: Test"], names); // Beta unreachable (0), Alfa (2 errors on 12 pages), helsenorge (1 on 30)
+        var scores = all.QuerySelectorAll("table.sites tbody tr .score").Select(s => int.Parse(s.TextContent, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(scores.Order(), scores);
+        Assert.Equal("?site=kommune-9802", all.QuerySelector("table.sites tbody tr a")!.GetAttribute("href"));
+        Assert.Equal("report", all.QuerySelector("header a")!.GetAttribute("href"));
+        Assert.Equal(["Beta", "Alfa"], county.QuerySelectorAll("table.sites tbody tr td:first-child a").Select(a => a.TextContent));
+        Assert.Equal("report?fylke=98", county.QuerySelector("header a")!.GetAttribute("href"));
+        Assert.Equal("?site=kommune-9802&fylke=98", county.QuerySelector("table.sites tbody tr a")!.GetAttribute("href"));
+        Assert.Equal("Testfylke", county.QuerySelector("select[name=fylke] option[selected]")!.TextContent);
+        Assert.Equal(["Alfa"], redirects.QuerySelectorAll("table.sites tbody tr td:first-child a").Select(a => a.TextContent));
+        Assert.Contains(redirects.QuerySelectorAll("table.sites thead th"), th => th.TextContent == "Lenken er flyttet permanent – oppdater lenken");
+    }
+
+    [Fact]
+    public async Task SitePage_ListsOpenFindingsByPage_WithSafeLinks_AndCrawledTextAsText()
+    {
+        await using var services = await SeededAsync();
+        var handler = services.GetRequiredService<DashboardPageHandler>();
+        var once = Parse(await handler.HandleAsync(new DashboardPageRequest(null, null, "kommune-9801"), CancellationToken.None));
+        Assert.Null(once.QuerySelector("svg.spark"));
+        Assert.Contains(once.QuerySelectorAll("p"), p => p.TextContent.StartsWith("Bare én kjøring", StringComparison.Ordinal));
+        await new ReportSeed(services).RunAsync("r2", At.AddDays(1), [ReportSeed.BrokenOnHostilePage, ReportSeed.Redirect, ReportSeed.JavascriptLink], []);
+
+        var doc = await handler.HandleAsync(new DashboardPageRequest(null, null, "kommune-9801"), CancellationToken.None);
+        var page = Parse(doc);
+
+        Assert.DoesNotContain("<script", doc.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(page.QuerySelectorAll("script, [src]"));
+        Assert.Equal("Alfa", page.QuerySelector("main h2")!.TextContent);
+        var sections = page.QuerySelectorAll("section.page");
+        Assert.Equal(2, sections.Length);
+        var hostile = sections.Single(s => s.QuerySelector("h3")!.TextContent == ReportSeed.HostileTitle);
+        Assert.Equal("https://alfa.test/apningstider.html", hostile.QuerySelector(".pageurl a")!.GetAttribute("href"));
+        var targets = hostile.QuerySelectorAll("td.target");
+        Assert.Contains(targets, t => t.QuerySelector("a")?.GetAttribute("href") == "https://alfa.test/finnes-ikke.html");
+        var js = targets.Single(t => t.TextContent.StartsWith("javascript:", StringComparison.Ordinal));
+        Assert.Null(js.QuerySelector("a")); // shown, never linked
+        Assert.All(page.QuerySelectorAll("a[href]"), a => Assert.Matches(@"^(https?://|\?|report)", a.GetAttribute("href")!));
+        Assert.Contains(page.QuerySelectorAll("td"), td => td.TextContent == "HTTP 404");
+        Assert.Equal(2, page.QuerySelector("svg.spark polyline")!.GetAttribute("points")!.Split(' ').Length); // two runs
+        Assert.Equal(["24.11.2026 kl. 02.00", "23.11.2026 kl. 02.00"], page.QuerySelectorAll("table.runs tbody tr td:first-child").Select(td => td.TextContent));
+
+        var kindOnly = Parse(await handler.HandleAsync(new DashboardPageRequest(null, "redirect", "kommune-9801"), CancellationToken.None));
+        Assert.Single(kindOnly.QuerySelectorAll("table.findings tbody tr"));
+        Assert.Equal("kommune-9801", kindOnly.QuerySelector("form input[name=site]")!.GetAttribute("value"));
+
+        var missing = Parse(await handler.HandleAsync(new DashboardPageRequest(null, null, "<b>nope</b>"), CancellationToken.None));
+        Assert.Equal("Fant ikke nettstedet", missing.QuerySelector("main h2")!.TextContent);
+        Assert.Contains("«<b>nope</b>»", missing.QuerySelector("main p")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private async Task<ServiceProvider> SeededAsync()
+    {
+        var services = TestServices.Create(azurite.ConnectionString, configure: s => s.AddSingleton<ISiteCatalog>(new FixedSiteCatalog(ReportSeed.Catalog)));
+        await services.GetRequiredService<StorageProvisioner>().EnsureAsync(CancellationToken.None);
+        await new ReportSeed(services).RunAsync("r1", At, [ReportSeed.BrokenOnHostilePage, ReportSeed.BrokenOnFrontPage, ReportSeed.Redirect, ReportSeed.JavascriptLink], []);
+        return services;
+    }
+
+    private static AngleSharp.Html.Dom.IHtmlDocument Parse(Lenkevakt.Reports.RenderedDocument doc)
+    {
+        Assert.Equal("text/html; charset=utf-8", doc.ContentType);
+        return new HtmlParser().ParseDocument(doc.Body);
+    }
+}

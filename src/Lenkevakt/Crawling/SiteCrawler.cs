@@ -427,16 +427,19 @@ public sealed class SiteCrawler(
 
     private async Task FlushPeriodicallyAsync(CrawlState state, CancellationToken ct)
     {
-        try
+        while (true)
         {
-            while (true)
+            try
             {
                 await Task.Delay(o.CheckpointInterval, time, ct).ConfigureAwait(false);
-                await FlushAsync(state, ct).ConfigureAwait(false);
             }
-        }
-        catch (OperationCanceledException)
-        {
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            // Never cancel an append half-way: its records would be lost and their pages fetched again on resume.
+            await FlushAsync(state, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -28,6 +28,10 @@ public sealed class ContinuationTests(AzuriteFixture azurite)
             ["Lenkevakt:Crawl:TimeBudget"] = "00:00:00.001",
             ["Lenkevakt:Crawl:CheckpointInterval"] = "00:00:00.050",
             ["Lenkevakt:Crawl:HostConcurrency"] = "1",
+
+            // This test is about resuming, not transport retries: a retried GET under a loaded CI machine is not a second fetch by the crawler.
+            ["Lenkevakt:Crawl:MaxRetries"] = "0",
+            ["Lenkevakt:Crawl:AttemptTimeout"] = "00:00:30",
         });
         var summary = await services.GetRequiredService<LocalCycle>().RunAsync(sites, CancellationToken.None);
 

@@ -26,7 +26,7 @@ param applicationInsightsName string = ''
 var storageRoleIds = [
   // Storage Queue Data Contributor: queue triggers, the core's sends and the -poison queues.
   '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  // Storage Table Data Contributor: Findings, Dashboard, Runs, LinkStatus, CrawlState, AlertLog, Pages.
+  // Storage Table Data Contributor: Findings, Dashboard, Runs, LinkStatus, CrawlState, AlertLog, Pages, SiteContent, Reports.
   '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   // Storage Blob Data Owner: the host's keys and timer leases (AzureWebJobsStorage) and the Flex deployment package.
   'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Lenkevakt.Cli.Serve;
-using Spectre.Console;
 
 namespace Lenkevakt.Cli.Commands;
 
@@ -22,7 +21,8 @@ public static class ServeCommand
         command.SetAction(async (p, ct) => await ExportCommand.WithStorageAsync(async (services, token) =>
         {
             await using var server = await DashboardServer.StartAsync(services, p.GetValue(port), token).ConfigureAwait(false);
-            AnsiConsole.MarkupLineInterpolated($"Lenkevakt-dashbord: [link]{server.Url}[/]  (rapport: {server.Url}report) – Ctrl+C stopper.");
+            // Plain console output (never wrapped), so scripts and tests can read the address.
+            Console.WriteLine($"Lenkevakt-dashbord: {server.Url} (rapport: {server.Url}report) – Ctrl+C stopper.");
             try
             {
                 await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);

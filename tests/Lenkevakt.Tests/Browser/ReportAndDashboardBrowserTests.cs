@@ -121,7 +121,6 @@ public sealed class ReportAndDashboardBrowserTests(AzuriteFixture azurite, ITest
             var docs = Directory.CreateDirectory(Path.Combine(TestServices.RepoRoot(), "docs", "img")).FullName;
             File.Copy(Path.Combine(shots, "report.png"), Path.Combine(docs, "coverage-report.png"), overwrite: true);
             File.Copy(Path.Combine(shots, "dashboard-site.png"), Path.Combine(docs, "dashboard-site.png"), overwrite: true);
-            File.Copy(Path.Combine(shots, "dashboard.png"), Path.Combine(docs, "dashboard.png"), overwrite: true);
         }
     }
 

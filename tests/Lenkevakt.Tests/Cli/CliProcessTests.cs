@@ -76,7 +76,7 @@ public sealed class CliProcessTests(AzuriteFixture azurite)
         Assert.Contains("AccountKey=***", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string[] args, IReadOnlyDictionary<string, string> env, TimeSpan? timeout = null)
+    internal static async Task<(int Code, string Output)> RunAsync(string[] args, IReadOnlyDictionary<string, string> env, TimeSpan? timeout = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Lenkevakt.Cli.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };

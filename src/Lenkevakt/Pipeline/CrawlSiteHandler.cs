@@ -53,7 +53,8 @@ public sealed class CrawlSiteHandler(
         {
             await runs.ReleaseCrawlLeaseAsync(message.RunId, message.SiteId, ct).ConfigureAwait(false);
             var wait = hostUntil - time.GetUtcNow();
-            throw new RetryLaterException($"host {host} is being crawled for another site", wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > TimeSpan.FromSeconds(15) ? TimeSpan.FromSeconds(15) : wait);
+            // Look again soon: most site crawls on a shared host (the helsenorge.no sections) are short.
+            throw new RetryLaterException($"host {host} is being crawled for another site", wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > TimeSpan.FromSeconds(3) ? TimeSpan.FromSeconds(3) : wait);
         }
 
         using var renewCts = CancellationTokenSource.CreateLinkedTokenSource(ct);

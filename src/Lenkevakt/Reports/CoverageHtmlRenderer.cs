@@ -27,7 +27,8 @@ public static class CoverageHtmlRenderer
         td.cell.not-applicable{color:var(--muted)}
         td.state{color:var(--muted);font-style:italic;text-align:center;background:repeating-linear-gradient(135deg,#f7f8fa 0 6px,#eef1f4 6px 12px)}
         td.kommune{min-width:11em}
-        td.kommune small{color:var(--muted);display:block}
+        td.kommune small{color:var(--muted);margin-left:.4em}
+        td.kommune{white-space:nowrap}
         table.rules td:first-child{font-weight:700;text-align:center}
         table.broken td{word-break:break-word}
         section.county{margin-top:10px}

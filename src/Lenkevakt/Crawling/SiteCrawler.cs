@@ -298,10 +298,11 @@ public sealed class SiteCrawler(
     /// Queues a page's crawlable links and starts the checks of the others at once, overlapping the crawl.
     /// A focused crawl: the page budget is claimed when a link is queued, so links are queued in order of how
     /// likely they lead to help pages (<see cref="Content.Help.HelpPageSignals.ScoreLink"/>: link text and URL).
+    /// While the budget left covers every link on the page the order cannot change what is crawled, so links are not scored.
     /// </summary>
     private void FollowLinks(CrawlState state, Uri baseUri, IReadOnlyList<RawLink> links, int depth, CancellationToken ct)
     {
-        var ordered = links.Count > 1
+        var ordered = links.Count > 1 && state.BudgetLeft < links.Count
             ? links.Select((l, i) => (Link: l, Score: Content.Help.HelpPageSignals.ScoreLink(l.Href, l.Text), Index: i)).OrderByDescending(x => x.Score).ThenBy(x => x.Index).Select(x => x.Link)
             : links;
         foreach (var link in ordered)
@@ -689,6 +690,9 @@ public sealed class SiteCrawler(
             Interlocked.Increment(ref claimedCount);
             return true;
         }
+
+        /// <summary>Pages that may still be claimed before the page limit.</summary>
+        public int BudgetLeft => Site.Scope.MaxPages - Volatile.Read(ref claimedCount);
 
         public bool TryEnqueue(Uri uri, int depth)
         {

@@ -86,7 +86,7 @@ public static partial class HelpPageSignals
 
     private static readonly string[] NegativeTerms = ["stilling", "stillinger", "ledig stilling", "ledige stillinger", "jobb", "vacancy", "søknadsfrist", "kommunestyre", "formannskap", "sakskart", "møteplan", "budsjett", "høring", "høyring", "anbud", "eiendomsskatt", "byggesak", "reguleringsplan"];
 
-    private static readonly (Regex Regex, HelpTerm Term)[] Compiled = [.. Terms.Select(t => (TermRegex(t.Text), t))];
+    private static readonly HelpTermIndex Index = new(Terms);
 
     private static readonly Regex Negative = Rules.RuleEngine.PhraseRegex(NegativeTerms);
 
@@ -135,12 +135,14 @@ public static partial class HelpPageSignals
         var mainText = string.Join("\n", main);
         var words = Math.Max(1, Languages.LanguageDetector.Tokenize(mainText).Count());
         var counts = new Dictionary<HelpTerm, int>();
-        foreach (var (regex, term) in Compiled)
+        if (Index.Count(mainText) is { } termCounts)
         {
-            var n = regex.Count(mainText);
-            if (n > 0)
+            for (var i = 0; i < termCounts.Length; i++)
             {
-                counts[term] = n;
+                if (termCounts[i] > 0)
+                {
+                    counts[Terms[i]] = termCounts[i];
+                }
             }
         }
 
@@ -233,9 +235,15 @@ public static partial class HelpPageSignals
             return list;
         }
 
-        foreach (var (regex, term) in Compiled)
+        if (Index.Find(text) is not { } found)
         {
-            if (regex.IsMatch(text) && !list.Any(t => t.Topic == term.Topic && t.Weight >= term.Weight))
+            return list;
+        }
+
+        for (var i = 0; i < found.Length; i++)
+        {
+            var term = Terms[i];
+            if (found[i] > 0 && !list.Any(t => t.Topic == term.Topic && t.Weight >= term.Weight))
             {
                 list.RemoveAll(t => t.Topic == term.Topic);
                 list.Add(term);
@@ -268,7 +276,8 @@ public static partial class HelpPageSignals
         _ => digits,
     };
 
-    private static Regex TermRegex(string term)
+    /// <summary>The regex meaning of one term (<see cref="HelpTermIndex"/> matches the same; tests compare the two).</summary>
+    internal static Regex TermRegex(string term)
     {
         var prefix = term.EndsWith('*');
         var core = Regex.Escape(prefix ? term[..^1] : term).Replace(@"\ ", @"\s+", StringComparison.Ordinal).Replace("-", "[-\\s]?", StringComparison.Ordinal);

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 
 namespace Lenkevakt.Findings;
 
-/// <summary>A finding as stored in the <c>Findings</c> table: PK siteId, RK the finding's stable id.</summary>
+/// <summary>A finding as stored in the <c>Findings</c> table: PK <see cref="Storage.SitePartitions"/> (site and shard), RK the finding's stable id.</summary>
 public sealed class FindingEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = "";
@@ -36,7 +36,14 @@ public sealed class FindingEntity : ITableEntity
     /// <summary>The run in which a resolved finding came back, if it did.</summary>
     public string? ReopenedRunId { get; set; }
 
-    public string SiteId => PartitionKey;
+    private string? siteId;
+
+    /// <summary>The site (stored; rows written before it was stored fall back to the partition key).</summary>
+    public string SiteId
+    {
+        get => siteId is { Length: > 0 } ? siteId : Storage.SitePartitions.SiteOf(PartitionKey);
+        set => siteId = value;
+    }
 
     public bool IsOpen => State == "open";
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Lenkevakt.Storage;
 
@@ -14,24 +15,19 @@ public sealed record RunChanges(IReadOnlyList<FindingEntity> Open, IReadOnlyList
 public sealed class FindingStore(StorageClients storage)
 {
     private const int MaxText = 4000;
+    private const int CachedRuns = 8;
+
+    // The state of each site's findings before (or early in) a run, loaded once per site and run with one range query
+    // instead of one read per finding. Correct at any moment of the run: a finding id is in exactly one batch, so a
+    // batch only ever needs the state its own ids had before this run, or the state a redelivery of it wrote.
+    private readonly ConcurrentDictionary<(string Site, string Run), Lazy<Task<Dictionary<string, Prior>>>> priors = new();
+    private readonly ConcurrentQueue<(string Site, string Run)> priorOrder = new();
 
     private TableClient Table => storage.Table(storage.Names.FindingsTable);
 
     public async Task RecordAsync(string siteId, string runId, DateTimeOffset runStartedAt, IReadOnlyList<Finding> findings, CancellationToken ct)
     {
-        var existing = new Dictionary<string, FindingEntity>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(findings.Select(f => f.Id).Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (id, token) =>
-        {
-            var e = await Table.GetEntityIfExistsAsync<FindingEntity>(siteId, id, cancellationToken: token).ConfigureAwait(false);
-            if (e.HasValue && e.Value is not null)
-            {
-                lock (existing)
-                {
-                    existing[id] = e.Value;
-                }
-            }
-        }).ConfigureAwait(false);
-
+        var existing = await PriorsAsync(siteId, runId, ct).ConfigureAwait(false);
         var entities = new Dictionary<string, FindingEntity>(StringComparer.Ordinal);
         foreach (var f in findings)
         {
@@ -40,8 +36,9 @@ public sealed class FindingStore(StorageClients storage)
             var reopened = old is { IsOpen: false } && old.ResolvedRunId != runId ? runId : old?.ReopenedRunId;
             entities[id] = new FindingEntity
             {
-                PartitionKey = siteId,
+                PartitionKey = SitePartitions.For(siteId, id),
                 RowKey = id,
+                SiteId = siteId,
                 Kind = f.Kind,
                 Severity = f.Severity.ToString().ToLowerInvariant(),
                 PageUrl = Cap(f.PageUrl)!,
@@ -64,12 +61,55 @@ public sealed class FindingStore(StorageClients storage)
             };
         }
 
-        foreach (var chunk in entities.Values.Chunk(100))
+        await SubmitAsync(entities.Values, TableTransactionActionType.UpsertReplace, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Entity group transactions: at most 100 rows, all of one partition; partitions written in parallel.</summary>
+    private async Task SubmitAsync(IEnumerable<FindingEntity> entities, TableTransactionActionType action, CancellationToken ct)
+    {
+        var chunks = entities.GroupBy(e => e.PartitionKey, StringComparer.Ordinal).SelectMany(g => g.Chunk(100)).ToList();
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (chunk, token) =>
+            await Table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(action, e, action == TableTransactionActionType.UpdateMerge ? e.ETag : default)), token).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    private async Task<Dictionary<string, Prior>> PriorsAsync(string siteId, string runId, CancellationToken ct)
+    {
+        var key = (siteId, runId);
+        var lazy = priors.GetOrAdd(key, k => new Lazy<Task<Dictionary<string, Prior>>>(() => LoadPriorsAsync(k.Site, CancellationToken.None)));
+        if (!priorOrder.Contains(key))
         {
-            var actions = chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e));
-            await Table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
+            priorOrder.Enqueue(key);
+            while (priorOrder.Count > CachedRuns && priorOrder.TryDequeue(out var old))
+            {
+                priors.TryRemove(old, out _);
+            }
+        }
+
+        try
+        {
+            return await lazy.Value.WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Storage away: forget the failed load so the next delivery tries again.
+            priors.TryRemove(new KeyValuePair<(string, string), Lazy<Task<Dictionary<string, Prior>>>>(key, lazy));
+            throw;
         }
     }
+
+    private async Task<Dictionary<string, Prior>> LoadPriorsAsync(string siteId, CancellationToken ct)
+    {
+        var map = new Dictionary<string, Prior>(StringComparer.Ordinal);
+        string[] columns = ["RowKey", nameof(FindingEntity.State), nameof(FindingEntity.FirstSeen), nameof(FindingEntity.FirstRunId), nameof(FindingEntity.ResolvedRunId), nameof(FindingEntity.ReopenedRunId)];
+        await foreach (var e in Table.QueryAsync<FindingEntity>(SitePartitions.Filter(siteId), select: columns, cancellationToken: ct).ConfigureAwait(false))
+        {
+            map[e.RowKey] = new Prior(e.State == "open", e.FirstSeen, e.FirstRunId, e.ResolvedRunId, e.ReopenedRunId);
+        }
+
+        return map;
+    }
+
+    private sealed record Prior(bool IsOpen, DateTimeOffset FirstSeen, string FirstRunId, string? ResolvedRunId, string? ReopenedRunId);
 
     /// <summary>
     /// Closes a site's run: open findings not seen in this run become resolved (only when the site was reachable, so
@@ -81,7 +121,7 @@ public sealed class FindingStore(StorageClients storage)
         var fresh = new List<FindingEntity>();
         var resolved = new List<FindingEntity>();
         var toResolve = new List<FindingEntity>();
-        await foreach (var e in Table.QueryAsync<FindingEntity>(x => x.PartitionKey == siteId, cancellationToken: ct).ConfigureAwait(false))
+        await foreach (var e in Table.QueryAsync<FindingEntity>(SitePartitions.Filter(siteId), cancellationToken: ct).ConfigureAwait(false))
         {
             if (e.IsOpen && e.LastRunId != runId && reachable)
             {
@@ -105,10 +145,7 @@ public sealed class FindingStore(StorageClients storage)
             }
         }
 
-        foreach (var chunk in toResolve.Chunk(100))
-        {
-            await Table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpdateMerge, e, e.ETag)), ct).ConfigureAwait(false);
-        }
+        await SubmitAsync(toResolve, TableTransactionActionType.UpdateMerge, ct).ConfigureAwait(false);
 
         return new RunChanges(open, fresh, resolved);
     }
@@ -117,13 +154,13 @@ public sealed class FindingStore(StorageClients storage)
     public IAsyncEnumerable<FindingEntity> QueryOpenAsync(string? siteId, CancellationToken ct) =>
         siteId is null
             ? Table.QueryAsync<FindingEntity>(x => x.State == "open", cancellationToken: ct)
-            : Table.QueryAsync<FindingEntity>(x => x.PartitionKey == siteId && x.State == "open", cancellationToken: ct);
+            : Table.QueryAsync<FindingEntity>($"({SitePartitions.Filter(siteId)}) and State eq 'open'", cancellationToken: ct);
 
     /// <summary>Open findings of one severity (<c>error</c>, <c>warning</c>, <c>info</c>), of one site or all.</summary>
     public IAsyncEnumerable<FindingEntity> QueryOpenAsync(string? siteId, string severity, CancellationToken ct) =>
         siteId is null
             ? Table.QueryAsync<FindingEntity>(x => x.State == "open" && x.Severity == severity, cancellationToken: ct)
-            : Table.QueryAsync<FindingEntity>(x => x.PartitionKey == siteId && x.State == "open" && x.Severity == severity, cancellationToken: ct);
+            : Table.QueryAsync<FindingEntity>($"({SitePartitions.Filter(siteId)}) and State eq 'open' and {TableClient.CreateQueryFilter($"Severity eq {severity}")}", cancellationToken: ct);
 
     private static string? Cap(string? s) => s is null || s.Length <= MaxText ? s : s[..MaxText] + "…";
 }

@@ -15,7 +15,7 @@ public sealed class ContentExport(StorageClients clients)
     public async IAsyncEnumerable<PageExportRow> ReadPagesAsync(string? siteId, [EnumeratorCancellation] CancellationToken ct)
     {
         var table = clients.Table(clients.Names.PagesTable);
-        var filter = siteId is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {siteId}");
+        var filter = siteId is null ? null : SitePartitions.Filter(siteId);
         var rows = table.QueryAsync<TableEntity>(filter, cancellationToken: ct).GetAsyncEnumerator(ct);
         try
         {
@@ -79,7 +79,7 @@ public sealed class ContentExport(StorageClients clients)
 
     public static PageExportRow ToPageRow(TableEntity e) => new()
     {
-        SiteId = e.PartitionKey,
+        SiteId = e.GetString("SiteId") ?? SitePartitions.SiteOf(e.PartitionKey),
         Url = e.GetString("Url") ?? "",
         Title = e.GetString("Title"),
         DeclaredLang = e.GetString("DeclaredLang"),

@@ -6,7 +6,7 @@ using Lenkevakt.Storage;
 namespace Lenkevakt.Content.Persistence;
 
 /// <summary>
-/// Writes content results to Azure Table Storage: <c>{prefix}Pages</c> (PK site id, RK <see cref="PageKey"/>) and
+/// Writes content results to Azure Table Storage: <c>{prefix}Pages</c> (PK <see cref="SitePartitions"/> (site and shard), RK <see cref="PageKey"/>) and
 /// <c>{prefix}SiteContent</c> (PK <c>site</c>, RK site id). Rows are upserted (replace), so re-running is idempotent;
 /// page rows of the site left from earlier runs are deleted, so the table holds the latest run only.
 /// Rule results are a JSON string column, evidence shortened to fit the 64 KiB property limit.
@@ -27,47 +27,46 @@ public sealed class TableContentResultStore(StorageClients clients) : IContentRe
         }
 
         var keep = new HashSet<string>(StringComparer.Ordinal);
-        var batch = new List<TableTransactionAction>(100);
+        var entities = new List<TableEntity>(pages.Count);
         foreach (var page in pages)
         {
             var entity = ToEntity(page, site);
-            keep.Add(entity.RowKey);
-            batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
-            if (batch.Count == 100)
+            if (keep.Add(entity.RowKey))
             {
-                await pagesTable.SubmitTransactionAsync(batch, ct).ConfigureAwait(false);
-                batch.Clear();
+                entities.Add(entity);
             }
         }
 
-        if (batch.Count > 0)
-        {
-            await pagesTable.SubmitTransactionAsync(batch, ct).ConfigureAwait(false);
-            batch.Clear();
-        }
+        await SubmitAsync(pagesTable, entities, TableTransactionActionType.UpsertReplace, ct).ConfigureAwait(false);
 
         // Remove rows of pages not seen in this run.
-        var stale = new List<TableTransactionAction>();
-        await foreach (var row in pagesTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {site.SiteId}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
+        var stale = new List<TableEntity>();
+        await foreach (var row in pagesTable.QueryAsync<TableEntity>(SitePartitions.Filter(site.SiteId), select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
         {
             if (!keep.Contains(row.RowKey))
             {
-                stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+                stale.Add(row);
             }
         }
 
-        foreach (var chunk in stale.Chunk(100))
-        {
-            await pagesTable.SubmitTransactionAsync(chunk, ct).ConfigureAwait(false);
-        }
-
+        await SubmitAsync(pagesTable, stale, TableTransactionActionType.Delete, ct).ConfigureAwait(false);
         await sitesTable.UpsertEntityAsync(ToEntity(site), TableUpdateMode.Replace, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Entity group transactions: at most 100 rows, all of one partition; partitions written in parallel.</summary>
+    private static async Task SubmitAsync(TableClient table, IEnumerable<TableEntity> rows, TableTransactionActionType action, CancellationToken ct)
+    {
+        var chunks = rows.GroupBy(e => e.PartitionKey, StringComparer.Ordinal).SelectMany(g => g.Chunk(100)).ToList();
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (chunk, token) =>
+            await table.SubmitTransactionAsync(chunk.Select(e => action == TableTransactionActionType.Delete ? new TableTransactionAction(action, e, ETag.All) : new TableTransactionAction(action, e)), token).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     public static TableEntity ToEntity(PageContentResult page, SiteContentResult site)
     {
-        var e = new TableEntity(page.SiteId, PageKey.For(page.Url))
+        var rowKey = PageKey.For(page.Url);
+        var e = new TableEntity(SitePartitions.For(page.SiteId, rowKey), rowKey)
         {
+            ["SiteId"] = page.SiteId,
             ["Url"] = Cap(page.Url, 4000),
             ["RunId"] = site.RunId,
             ["RuleSet"] = site.RuleSet,

@@ -307,21 +307,35 @@ public sealed class SiteCrawler(
             : links;
         foreach (var link in ordered)
         {
-            var target = LinkTarget.Resolve(baseUri, link.Href);
-            if (target.Kind != LinkTargetKind.Http || state.Scope.IsExcluded(target.Target))
+            var target = state.Resolve(baseUri, link.Href);
+            if (target.Kind != LinkTargetKind.Http || state.Claimed.ContainsKey(target.Target) || state.Followed.ContainsKey(target.Target))
             {
+                // Not a web link, already queued, or its check already started from an earlier link: nothing new.
+                continue;
+            }
+
+            if (state.Scope.IsExcluded(target.Target))
+            {
+                state.Followed.TryAdd(target.Target, 0);
                 continue;
             }
 
             var targetUri = new Uri(target.Target);
-            if (state.Scope.IsCrawlable(targetUri) && depth < state.Site.Scope.MaxDepth && state.TryEnqueue(targetUri, depth + 1))
+            var crawlable = state.Scope.IsCrawlable(targetUri);
+            if (crawlable && depth < state.Site.Scope.MaxDepth && state.TryEnqueue(targetUri, depth + 1))
             {
                 continue;
             }
 
             if (!state.Claimed.ContainsKey(target.Target))
             {
-                // Not crawled (external, out of scope, or over the limits): start its check now.
+                // Not crawled (external, out of scope, or over the limits): start its check now. Only a page over the
+                // depth limit may still be queued from a shallower page later, so only then is it looked at again.
+                if (!crawlable || depth < state.Site.Scope.MaxDepth)
+                {
+                    state.Followed.TryAdd(target.Target, 0);
+                }
+
                 _ = linkChecker.CheckAsync(state.RunId, target.Target, state.AllowPrivate, ct, external: !state.Scope.IsInternal(targetUri));
             }
         }
@@ -469,27 +483,43 @@ public sealed class SiteCrawler(
 
     private async Task EvaluateAsync(CrawlState state, LinkSpool spool, CancellationToken ct)
     {
-        var checkedTargets = new HashSet<string>(StringComparer.Ordinal);
+        // Per distinct target: excluded, internal, and its status (a site has ~20 000 targets for ~360 000 links).
+        var targets = new Dictionary<string, (bool Excluded, bool Internal, LinkStatus? Status)>(StringComparer.Ordinal);
         await foreach (var page in spool.ReadAllAsync(ct).ConfigureAwait(false))
         {
             var baseUri = new Uri(page.BaseUrl);
             foreach (var link in page.Links)
             {
-                var target = LinkTarget.Resolve(baseUri, link.Href);
-                if (target.Kind == LinkTargetKind.Http && state.Scope.IsExcluded(target.Target))
-                {
-                    continue;
-                }
-
+                var target = state.Resolve(baseUri, link.Href);
                 LinkStatus? status = null;
                 var isInternal = false;
                 if (target.Kind == LinkTargetKind.Http)
                 {
-                    isInternal = state.Scope.IsInternal(new Uri(target.Target));
-                    status = state.PageStatuses.TryGetValue(target.Target, out var known)
-                        ? known
-                        : await linkChecker.CheckAsync(state.RunId, target.Target, state.AllowPrivate, ct, external: !isInternal).ConfigureAwait(false);
-                    checkedTargets.Add(target.Target);
+                    if (!targets.TryGetValue(target.Target, out var known))
+                    {
+                        if (state.Scope.IsExcluded(target.Target))
+                        {
+                            known = (true, false, null);
+                        }
+                        else
+                        {
+                            var isIn = state.Scope.IsInternal(new Uri(target.Target));
+                            var st = state.PageStatuses.TryGetValue(target.Target, out var pageStatus)
+                                ? pageStatus
+                                : await linkChecker.CheckAsync(state.RunId, target.Target, state.AllowPrivate, ct, external: !isIn).ConfigureAwait(false);
+                            known = (false, isIn, st);
+                        }
+
+                        targets[target.Target] = known;
+                    }
+
+                    if (known.Excluded)
+                    {
+                        continue;
+                    }
+
+                    isInternal = known.Internal;
+                    status = known.Status;
                 }
 
                 var occurrence = new LinkOccurrence(page.Url, link.Href, link.Text, link.Line, target, isInternal);
@@ -513,7 +543,7 @@ public sealed class SiteCrawler(
             }
         }
 
-        state.LinksChecked = checkedTargets.Count;
+        state.LinksChecked = targets.Values.Count(t => !t.Excluded);
     }
 
     /// <summary>
@@ -689,6 +719,37 @@ public sealed class SiteCrawler(
 
             Interlocked.Increment(ref claimedCount);
             return true;
+        }
+
+        /// <summary>Targets whose check was started (or that are excluded) while following links.</summary>
+        public ConcurrentDictionary<string, byte> Followed { get; } = new(StringComparer.Ordinal);
+
+        // Resolved hrefs that do not depend on the page's path ("/x", "https://…"), per scheme and host of the page.
+        private readonly ConcurrentDictionary<string, LinkTarget> resolved = new(StringComparer.Ordinal);
+
+        /// <summary><see cref="LinkTarget.Resolve"/>, remembered for hrefs that mean the same on every page of a host (menus, footers).</summary>
+        public LinkTarget Resolve(Uri baseUri, string href)
+        {
+            var absolute = href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+            var rooted = href.Length > 1 && href[0] == '/' && href[1] != '/' && href[1] != '\\';
+            if (!absolute && !rooted)
+            {
+                return LinkTarget.Resolve(baseUri, href);
+            }
+
+            var key = absolute ? href : baseUri.Scheme + "://" + baseUri.Authority + "\n" + href;
+            if (resolved.TryGetValue(key, out var target))
+            {
+                return target;
+            }
+
+            target = LinkTarget.Resolve(baseUri, href);
+            if (resolved.Count < 200_000)
+            {
+                resolved.TryAdd(key, target);
+            }
+
+            return target;
         }
 
         /// <summary>Pages that may still be claimed before the page limit.</summary>

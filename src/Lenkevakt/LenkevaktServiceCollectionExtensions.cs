@@ -35,6 +35,7 @@ public static class LenkevaktServiceCollectionExtensions
 
         services.AddSingleton<StorageClients>();
         services.AddSingleton<StorageProvisioner>();
+        services.AddSingleton<QueueWakeups>();
         services.AddSingleton<QueuePublisher>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<FindingStore>();

@@ -46,7 +46,7 @@ public sealed class LocalCycle(
             var quietChecks = 0;
             while (quietChecks < 2)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(250), time, ct).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), time, ct).ConfigureAwait(false);
                 quietChecks = await pump.IsDrainedAsync(ct).ConfigureAwait(false) ? quietChecks + 1 : 0;
                 if (pumping.IsFaulted)
                 {

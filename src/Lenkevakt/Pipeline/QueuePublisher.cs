@@ -7,7 +7,7 @@ namespace Lenkevakt.Pipeline;
 public sealed record PoisonEnvelope(string Queue, DateTimeOffset FailedAt, long DequeueCount, string ErrorType, string Error, string Message);
 
 /// <summary>Sends pipeline messages (JSON, Base64 on the wire) and poison envelopes.</summary>
-public sealed class QueuePublisher(StorageClients storage, TimeProvider time)
+public sealed class QueuePublisher(StorageClients storage, TimeProvider time, QueueWakeups wakeups)
 {
     /// <summary>Azure queue messages are at most 64 KiB after Base64: keep JSON bodies under this.</summary>
     public const int MaxBodyBytes = 46 * 1024;
@@ -23,6 +23,10 @@ public sealed class QueuePublisher(StorageClients storage, TimeProvider time)
         }
 
         await storage.Queue(logicalQueue).SendMessageAsync(body, visibilityTimeout: delay, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: ct).ConfigureAwait(false);
+        if (delay is null || delay <= TimeSpan.Zero)
+        {
+            wakeups.Signal(logicalQueue);
+        }
     }
 
     public async Task SendPoisonAsync(string logicalQueue, string body, Exception error, long dequeueCount, CancellationToken ct)

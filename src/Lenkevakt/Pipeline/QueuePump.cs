@@ -13,7 +13,7 @@ namespace Lenkevakt.Pipeline;
 /// backoff; a message interrupted by shutdown is made visible again at once, so another worker (or the next run)
 /// takes it over: nothing is lost. Several processes may pump the same queues.
 /// </summary>
-public sealed class QueuePump(StorageClients storage, QueueMessageProcessor processor, IOptions<QueueOptions> options, IOptions<Crawling.CrawlOptions> crawl, TimeProvider time, ILogger<QueuePump> logger)
+public sealed class QueuePump(StorageClients storage, QueueMessageProcessor processor, IOptions<QueueOptions> options, IOptions<Crawling.CrawlOptions> crawl, TimeProvider time, ILogger<QueuePump> logger, QueueWakeups wakeups)
 {
     private int inFlight;
     private long deferredUntilTicks;
@@ -61,6 +61,7 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
             {
                 await slots.WaitAsync(ct).ConfigureAwait(false);
                 var free = slots.CurrentCount + 1;
+                var nudged = wakeups.Next(logical);
                 QueueMessage[] messages;
                 try
                 {
@@ -73,7 +74,9 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
 
                 if (messages.Length == 0)
                 {
-                    await Task.Delay(idle, time, ct).ConfigureAwait(false);
+                    // Idle: poll again after the back-off, or at once when this process sends to the queue.
+                    await Task.WhenAny(nudged, Task.Delay(idle, time, ct)).ConfigureAwait(false);
+                    ct.ThrowIfCancellationRequested();
                     idle = TimeSpan.FromMilliseconds(Math.Min(idle.TotalMilliseconds * 2, options.Value.MaxPollInterval.TotalMilliseconds));
                     continue;
                 }

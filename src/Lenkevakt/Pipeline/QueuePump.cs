@@ -174,8 +174,8 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
 
     private void NoteDeferral(TimeSpan delay)
     {
-        // Not drained until the deferred copy is due and has been picked up again (one poll interval later).
-        var due = (time.GetUtcNow() + delay + options.Value.MaxPollInterval + TimeSpan.FromSeconds(1)).UtcTicks;
+        // Not drained until the deferred copy is due: from then on it is visible, so counted, until it is handled.
+        var due = (time.GetUtcNow() + delay + TimeSpan.FromMilliseconds(200)).UtcTicks;
         long current;
         do
         {

@@ -19,16 +19,13 @@ public sealed class StorageProvisioner(StorageClients clients, ILogger<StoragePr
         {
             using var probe = CancellationTokenSource.CreateLinkedTokenSource(ct);
             probe.CancelAfter(TimeSpan.FromSeconds(20));
-            foreach (var table in clients.Names.AllTables)
-            {
-                await clients.TableService.CreateTableIfNotExistsAsync(table, probe.Token).ConfigureAwait(false);
-            }
-
-            await clients.CrawlStateContainer.CreateIfNotExistsAsync(cancellationToken: probe.Token).ConfigureAwait(false);
-            foreach (var queue in clients.Names.AllQueues)
-            {
-                await clients.QueueService.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: probe.Token).ConfigureAwait(false);
-            }
+            // One request first, so an unreachable account fails once with one clear error; then the rest together.
+            var tables = clients.Names.AllTables.ToList();
+            await clients.TableService.CreateTableIfNotExistsAsync(tables[0], probe.Token).ConfigureAwait(false);
+            await Task.WhenAll(
+                tables.Skip(1).Select(t => (Task)clients.TableService.CreateTableIfNotExistsAsync(t, probe.Token))
+                    .Append(clients.CrawlStateContainer.CreateIfNotExistsAsync(cancellationToken: probe.Token))
+                    .Concat(clients.Names.AllQueues.Select(q => (Task)clients.QueueService.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: probe.Token)))).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RequestFailedException { Status: 0 } or AggregateException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
         {

@@ -98,13 +98,17 @@ public sealed class CrawlSiteHandler(
         await checkpoints.DeleteOtherRunsAsync(message.SiteId, message.RunId, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Splits findings into messages that stay under the queue's size limit.</summary>
+    /// <summary>
+    /// Splits findings into messages that stay under the queue's size limit, in id order: the Findings table's
+    /// partitions follow the id's first character (<see cref="Storage.SitePartitions"/>), so each message is written
+    /// with one or two entity group transactions instead of one per partition.
+    /// </summary>
     internal static List<IReadOnlyList<Finding>> Batch(IReadOnlyList<Finding> findings)
     {
         var batches = new List<IReadOnlyList<Finding>>();
         var current = new List<Finding>();
         var size = 512;
-        foreach (var f in findings)
+        foreach (var f in findings.OrderBy(f => f.Id, StringComparer.Ordinal))
         {
             var bytes = Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(f, MessageSerializer.Options)) + 1;
             if (current.Count > 0 && size + bytes > QueuePublisher.MaxBodyBytes - 1024)

@@ -16,6 +16,9 @@ public sealed class RuleEngine
     private const int MaxEvidence = 300;
     private readonly Dictionary<RuleCondition, Regex> compiled = new(ReferenceEqualityComparer.Instance);
 
+    // Phrase conditions: a cheap test that rules out blocks their regex cannot match (the regex still decides what matches).
+    private readonly Dictionary<RuleCondition, PhrasePrefilter> prefilters = new(ReferenceEqualityComparer.Instance);
+
     public RuleEngine(RuleSet ruleSet)
     {
         RuleSet = ruleSet;
@@ -124,10 +127,16 @@ public sealed class RuleEngine
         }
 
         var regex = compiled[c];
+        prefilters.TryGetValue(c, out var prefilter);
         var distinct = new Dictionary<string, (int Block, int Index, int Length)>(StringComparer.OrdinalIgnoreCase);
         foreach (var i in w.Blocks)
         {
             var block = w.Facts.Text.Blocks[i];
+            if (prefilter is not null && !prefilter.MayMatch(block.Text))
+            {
+                continue;
+            }
+
             foreach (Match m in regex.Matches(block.Text))
             {
                 distinct.TryAdd(m.Value.ToLowerInvariant(), (i, m.Index, m.Length));
@@ -153,6 +162,11 @@ public sealed class RuleEngine
         foreach (var i in w.Blocks)
         {
             var block = w.Facts.Text.Blocks[i];
+            if (!MayHoldIn(all, block.Text))
+            {
+                continue;
+            }
+
             foreach (var sentence in Sentences(block.Text))
             {
                 var ok = true;
@@ -176,6 +190,20 @@ public sealed class RuleEngine
         }
 
         return null;
+    }
+
+    /// <summary>False when a phrase condition's regex cannot match the text (so no sentence of it can satisfy all conditions).</summary>
+    private bool MayHoldIn(List<RuleCondition> all, string text)
+    {
+        foreach (var cond in all)
+        {
+            if (prefilters.TryGetValue(cond, out var prefilter) && !prefilter.MayMatch(text))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Sentences of a block: split after . ! ? (and the Urdu, Arabic and Ethiopic full stops, not after kl./tlf./f.eks. …) before a capital or quote, and at line breaks.</summary>
@@ -327,6 +355,10 @@ public sealed class RuleEngine
         if (c.Phrases is { } phrases)
         {
             compiled[c] = PhraseRegex(phrases.Values.SelectMany(v => v));
+            if (PhrasePrefilter.Create(phrases.Values.SelectMany(v => v)) is { } prefilter)
+            {
+                prefilters[c] = prefilter;
+            }
         }
         else if (c.Patterns is { } patterns)
         {
@@ -343,7 +375,7 @@ public sealed class RuleEngine
     public static Regex PhraseRegex(IEnumerable<string> phrases)
     {
         var alternatives = new List<string>();
-        foreach (var raw in phrases.Select(p => TextNormalizer.OneLine(p).Trim()).Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(p => p.Length))
+        foreach (var raw in NormalizedPhrases(phrases))
         {
             var prefix = raw.EndsWith('*');
             var core = prefix ? raw[..^1] : raw;
@@ -366,6 +398,10 @@ public sealed class RuleEngine
 
         return new Regex(string.Join("|", alternatives), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(2));
     }
+
+    /// <summary>The phrases as <see cref="PhraseRegex"/> reads them: on one line, trimmed, without duplicates, longest first.</summary>
+    internal static IEnumerable<string> NormalizedPhrases(IEnumerable<string> phrases) =>
+        phrases.Select(p => TextNormalizer.OneLine(p).Trim()).Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(p => p.Length);
 
     /// <summary>One word of a phrase: escaped, hyphen optional (e-post = epost = e post), a trailing '*' = any word ending.</summary>
     private static string Word(string part)

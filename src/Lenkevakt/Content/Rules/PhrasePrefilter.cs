@@ -1,0 +1,107 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace Lenkevakt.Content.Rules;
+
+/// <summary>
+/// A cheap test that rules out text a phrase regex (<see cref="RuleEngine.PhraseRegex"/>) cannot match, so the regex
+/// (the specification and the only thing that decides what matches) runs only on text that may contain a phrase.
+/// Every match of a phrase contains its longest literal piece (the text between the phrase's separators and
+/// wildcards) case-insensitively; one vectorised multi-string search looks for all pieces at once.
+/// The search compares case-insensitively by simple upper-casing; characters that the regex treats as equal to a piece's
+/// character but that upper-casing does not (KELVIN SIGN for k, LATIN SMALL LETTER LONG S for s…) make the text a "may match".
+/// </summary>
+internal sealed class PhrasePrefilter
+{
+    private readonly SearchValues<string> pieces;
+    private readonly SearchValues<char>? unusual;
+
+    private PhrasePrefilter(SearchValues<string> pieces, SearchValues<char>? unusual)
+    {
+        this.pieces = pieces;
+        this.unusual = unusual;
+    }
+
+    /// <summary>False only when the phrase regex cannot match <paramref name="text"/>.</summary>
+    public bool MayMatch(ReadOnlySpan<char> text) =>
+        text.IndexOfAny(pieces) >= 0 || (unusual is not null && text.IndexOfAny(unusual) >= 0);
+
+    /// <summary>The prefilter of a phrase list, or null when some phrase has no literal piece to look for.</summary>
+    public static PhrasePrefilter? Create(IEnumerable<string> phrases)
+    {
+        var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var raw in RuleEngine.NormalizedPhrases(phrases))
+        {
+            var piece = LongestPiece(raw);
+            if (piece is null)
+            {
+                return null;
+            }
+
+            found.Add(piece);
+        }
+
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var unusual = UnusualEquivalents(found);
+        return new PhrasePrefilter(SearchValues.Create([.. found], StringComparison.OrdinalIgnoreCase), unusual.Length == 0 ? null : SearchValues.Create(unusual));
+    }
+
+    /// <summary>
+    /// The longest literal piece of a phrase: its words split at hyphens (a hyphen is optional in the regex) without a
+    /// trailing '*' (any word ending). Null when there is none, or when it has surrogates (compared per code point by the search).
+    /// </summary>
+    internal static string? LongestPiece(string phrase)
+    {
+        var core = phrase.EndsWith('*') ? phrase[..^1] : phrase;
+        string? best = null;
+        foreach (var word in core.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var w = word.Length > 1 && word.EndsWith('*') ? word[..^1] : word;
+            foreach (var piece in w.Split('-', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (best is null || piece.Length > best.Length)
+                {
+                    best = piece;
+                }
+            }
+        }
+
+        return best is null || best.Any(char.IsSurrogate) ? null : best;
+    }
+
+    /// <summary>
+    /// Characters the regex (IgnoreCase, CultureInvariant) matches for some character of the pieces although an
+    /// ordinal case-insensitive comparison does not: found by letting the regex itself scan every UTF-16 code unit.
+    /// </summary>
+    internal static char[] UnusualEquivalents(IEnumerable<string> pieces)
+    {
+        var all = AllChars.Value;
+        var result = new SortedSet<char>();
+        foreach (var c in pieces.SelectMany(p => p).Distinct())
+        {
+            var regex = new Regex(Regex.Escape(c.ToString()), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            for (var m = regex.Match(all); m.Success; m = m.NextMatch())
+            {
+                var x = all[m.Index];
+                if (!MemoryExtensions.Equals([x], [c], StringComparison.OrdinalIgnoreCase))
+                {
+                    result.Add(x);
+                }
+            }
+        }
+
+        return [.. result];
+    }
+
+    private static readonly Lazy<string> AllChars = new(() => string.Create(0x10000, 0, static (span, _) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = (char)i;
+        }
+    }));
+}

@@ -53,7 +53,8 @@ public static partial class EmailDetector
 
     public static IEnumerable<DetectorHit> FindInText(string text, string? previous = null)
     {
-        foreach (Match m in Plain().Matches(text))
+        // A plain address has an '@'.
+        foreach (Match m in text.Contains('@', StringComparison.Ordinal) ? Plain().Matches(text) : Enumerable.Empty<Match>())
         {
             var value = m.Value.TrimEnd('.').ToLowerInvariant();
             yield return new DetectorHit(Name, value, "text", DetectorText.Snippet(text, m.Index, m.Length), -1, PageRegion.None, "", DetectorText.Context(text, m.Index, m.Length, previous));

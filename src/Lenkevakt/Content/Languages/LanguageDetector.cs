@@ -25,9 +25,27 @@ public sealed class LanguageDetector
 
     private readonly Dictionary<string, Model> models;
 
+    // Every feature (word "w:…" or character n-gram) of any model, numbered; each model keeps its log-probabilities by number.
+    private readonly Dictionary<string, int> vocabulary = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> vocabularyLookup;
+
     public LanguageDetector(IReadOnlyDictionary<string, string> trainingTexts)
     {
         models = trainingTexts.ToDictionary(kv => kv.Key, kv => Model.Train(kv.Value), StringComparer.Ordinal);
+        foreach (var model in models.Values)
+        {
+            foreach (var key in model.Keys)
+            {
+                vocabulary.TryAdd(key, vocabulary.Count);
+            }
+        }
+
+        foreach (var model in models.Values)
+        {
+            model.Index(vocabulary);
+        }
+
+        vocabularyLookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The detector trained on the embedded profiles (built once).</summary>
@@ -140,6 +158,23 @@ public sealed class LanguageDetector
 
     private List<(string Code, double Score)> Rank(List<string> words, string[] candidates)
     {
+        var features = IndexedFeatures(words);
+        var result = new List<(string Code, double Score)>();
+        foreach (var c in candidates)
+        {
+            if (models.TryGetValue(c, out var model))
+            {
+                result.Add((c, model.Score(features)));
+            }
+        }
+
+        result.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return result;
+    }
+
+    /// <summary>The scores as first written (string features, one dictionary look-up per feature and model): the reference for tests.</summary>
+    internal List<(string Code, double Score)> RankReference(List<string> words, string[] candidates)
+    {
         var features = Features(words);
         var result = new List<(string Code, double Score)>();
         foreach (var c in candidates)
@@ -153,6 +188,8 @@ public sealed class LanguageDetector
         result.Sort((a, b) => b.Score.CompareTo(a.Score));
         return result;
     }
+
+    internal List<(string Code, double Score)> RankForTest(List<string> words, string[] candidates) => Rank(words, candidates);
 
     /// <summary>Maps a log-likelihood margin to 0–1: per-feature margin matters, longer texts are surer.</summary>
     private static double FromMargin(double margin, int words)
@@ -341,6 +378,77 @@ public sealed class LanguageDetector
         return f;
     }
 
+    /// <summary>
+    /// The features of <see cref="Features"/> in the same (first-occurrence) order with the same counts, as vocabulary
+    /// numbers (-1: in no model) so that scoring needs no string hashing per model.
+    /// </summary>
+    private List<Feature> IndexedFeatures(List<string> words)
+    {
+        var list = new List<Feature>();
+        var known = new Dictionary<int, int>();
+        var unknown = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unknownLookup = unknown.GetAlternateLookup<ReadOnlySpan<char>>();
+        var buffer = new char[64];
+
+        void Count(ReadOnlySpan<char> key, bool isWord)
+        {
+            if (vocabularyLookup.TryGetValue(key, out var id))
+            {
+                if (known.TryGetValue(id, out var at))
+                {
+                    list[at] = list[at] with { Count = list[at].Count + 1 };
+                }
+                else
+                {
+                    known[id] = list.Count;
+                    list.Add(new Feature(id, isWord, 1));
+                }
+            }
+            else if (unknownLookup.TryGetValue(key, out var at))
+            {
+                list[at] = list[at] with { Count = list[at].Count + 1 };
+            }
+            else
+            {
+                unknownLookup[key] = list.Count;
+                list.Add(new Feature(-1, isWord, 1));
+            }
+        }
+
+        foreach (var w in words)
+        {
+            if (buffer.Length < w.Length + 2)
+            {
+                buffer = new char[w.Length * 2 + 2];
+            }
+
+            buffer[0] = 'w';
+            buffer[1] = ':';
+            w.CopyTo(0, buffer, 2, w.Length);
+            Count(buffer.AsSpan(0, w.Length + 2), isWord: true);
+
+            buffer[0] = ' ';
+            w.CopyTo(0, buffer, 1, w.Length);
+            buffer[w.Length + 1] = ' ';
+            var padded = buffer.AsSpan(0, w.Length + 2);
+            for (var n = 1; n <= 3; n++)
+            {
+                for (var i = 0; i + n <= padded.Length; i++)
+                {
+                    var g = padded.Slice(i, n);
+                    if (!(n == 1 && g[0] == ' '))
+                    {
+                        Count(g, isWord: false);
+                    }
+                }
+            }
+        }
+
+        return list;
+    }
+
+    private readonly record struct Feature(int Id, bool IsWord, int Count);
+
     private static void Add(Dictionary<string, int> f, string key) => f[key] = f.GetValueOrDefault(key) + 1;
 
     private static Dictionary<string, string> LoadEmbeddedProfiles()
@@ -363,6 +471,36 @@ public sealed class LanguageDetector
         private readonly Dictionary<string, double> logProb = new(StringComparer.Ordinal);
         private double unseenChar;
         private double unseenWord;
+
+        // By vocabulary number: the feature's log-probability, or the unseen one of its kind.
+        private double[] byId = [];
+
+        public IEnumerable<string> Keys => logProb.Keys;
+
+        public void Index(Dictionary<string, int> vocabulary)
+        {
+            byId = new double[vocabulary.Count];
+            foreach (var (key, id) in vocabulary)
+            {
+                var isWord = key.StartsWith("w:", StringComparison.Ordinal);
+                byId[id] = logProb.TryGetValue(key, out var p) ? p : isWord ? unseenWord : unseenChar;
+            }
+        }
+
+        /// <summary>Same sum, in the same order, as <see cref="Score(Dictionary{string, int})"/> over the same features.</summary>
+        public double Score(List<Feature> features)
+        {
+            double s = 0;
+            foreach (var (id, isWord, count) in features)
+            {
+                var lp = id >= 0 ? byId[id] : isWord ? unseenWord : unseenChar;
+
+                // Words weigh like one n-gram order; n-grams are averaged over the three orders.
+                s += count * lp * (isWord ? 1.0 : 1.0 / 3.0);
+            }
+
+            return s;
+        }
 
         public static Model Train(string text)
         {

@@ -15,7 +15,7 @@ public sealed class PhrasePrefilterTests
     public static TheoryData<string> EdgeCases() =>
     [
         "", " ", "Fastlege", "FASTLEGEN", "din  lege", "ø-hjelp", "ø hjelp", "øhjelp", "Ø-HJELP", "\u212Aommunale helsetjenester", "frivillige organi\u017Fasjoner",
-        "ı İ i I", "legevakt\nkveld", "på dagtid", "sıla", "семейный врач", "طبيب الأسرة", "ሓኪም ስድራቤት", "Helsestasjon og skolehelsetjeneste", "Røde Kors",
+        "ı İ i I", "ø-hjelp og øhjelp", "Ø HJELP", "\u212Aommunale helsetjenester og fastlege", "fastlegen\u212A", "legevakt\nkveld", "på dagtid", "sıla", "семейный врач", "طبيب الأسرة", "ሓኪም ስድራቤት", "Helsestasjon og skolehelsetjeneste", "Røde Kors",
     ];
 
     [Fact]
@@ -58,6 +58,71 @@ public sealed class PhrasePrefilterTests
     [InlineData("семейн* врач*", "семейн")]
     [InlineData("-", null)]
     public void Longest_piece(string phrase, string? piece) => Assert.Equal(piece, PhrasePrefilter.LongestPiece(phrase));
+
+    [Theory]
+    [MemberData(nameof(EdgeCases))]
+    public void Anchored_matching_finds_what_the_regex_finds(string text) => AssertSameMatches(text);
+
+    [Fact]
+    public void Anchored_matching_finds_what_the_regex_finds_on_the_corpus()
+    {
+        var parser = new HtmlParser();
+        var matches = 0;
+        foreach (var page in CorpusPage.LoadAll())
+        {
+            var (html, _) = HtmlDecoding.Decode(page.Bytes(), page.Encoding);
+            var blocks = PageTextExtractor.Extract(parser.ParseDocument(html)).Blocks;
+            foreach (var block in blocks)
+            {
+                matches += AssertSameMatches(block.Text);
+                foreach (var sentence in RuleEngine.Sentences(block.Text))
+                {
+                    AssertSameMatches(sentence);
+                }
+            }
+
+            matches += AssertSameMatches(string.Join("\n", blocks.Select(b => b.Text)));
+        }
+
+        Assert.True(matches > 500, $"only {matches} phrase matches in the corpus");
+    }
+
+    [Theory]
+    [InlineData("fastlege*", "fastlege")]
+    [InlineData("ø-hjelp", "ø")]
+    [InlineData("din lege", "din")]
+    [InlineData("-hjelp", null)]
+    [InlineData("*", null)]
+    public void First_piece(string phrase, string? piece) => Assert.Equal(piece, PhrasePrefilter.FirstPiece(phrase));
+
+    private static readonly RuleEngine Engine = new(RuleSetLoader.LoadEmbedded());
+
+    private static int AssertSameMatches(string text)
+    {
+        var count = 0;
+        foreach (var c in AllConditions(Engine.RuleSet.Rules.Select(r => r.Detect)).Where(c => c.Phrases is not null || c.Patterns is not null))
+        {
+            var expected = Engine.RegexOf(c).Matches(text).Select(m => (m.Index, m.Length, m.Value)).ToList();
+            var (matches, isMatch) = Engine.MatchForTest(c, text);
+            Assert.Equal(expected, matches.Select(m => (m.Index, m.Length, m.Value)).ToList());
+            Assert.Equal(Engine.RegexOf(c).IsMatch(text), isMatch);
+            count += expected.Count;
+        }
+
+        return count;
+    }
+
+    private static IEnumerable<RuleCondition> AllConditions(IEnumerable<RuleCondition> conditions)
+    {
+        foreach (var c in conditions)
+        {
+            yield return c;
+            foreach (var sub in AllConditions((c.All ?? []).Concat(c.Any ?? [])))
+            {
+                yield return sub;
+            }
+        }
+    }
 
     private static int AssertSound(string text)
     {

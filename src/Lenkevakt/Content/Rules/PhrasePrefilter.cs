@@ -27,12 +27,32 @@ internal sealed class PhrasePrefilter
         text.IndexOfAny(pieces) >= 0 || (unusual is not null && text.IndexOfAny(unusual) >= 0);
 
     /// <summary>The prefilter of a phrase list, or null when some phrase has no literal piece to look for.</summary>
-    public static PhrasePrefilter? Create(IEnumerable<string> phrases)
+    public static PhrasePrefilter? Create(IEnumerable<string> phrases) => Create(phrases, LongestPiece);
+
+    /// <summary>
+    /// The positions where a match of the phrase regex can start: every match starts with its phrase's first piece
+    /// (<see cref="FirstPiece"/>). Null when some phrase has none.
+    /// </summary>
+    public static PhrasePrefilter? CreateForStarts(IEnumerable<string> phrases) => Create(phrases, FirstPiece);
+
+    /// <summary>The first position at or after <paramref name="from"/> where a piece starts, -1 if none; null when the text has a character the search cannot compare.</summary>
+    public int? NextCandidate(string text, int from)
+    {
+        if (unusual is not null && text.AsSpan().ContainsAny(unusual))
+        {
+            return null;
+        }
+
+        var i = text.AsSpan(from).IndexOfAny(pieces);
+        return i < 0 ? -1 : from + i;
+    }
+
+    private static PhrasePrefilter? Create(IEnumerable<string> phrases, Func<string, string?> select)
     {
         var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var raw in RuleEngine.NormalizedPhrases(phrases))
         {
-            var piece = LongestPiece(raw);
+            var piece = select(raw);
             if (piece is null)
             {
                 return null;
@@ -71,6 +91,25 @@ internal sealed class PhrasePrefilter
         }
 
         return best is null || best.Any(char.IsSurrogate) ? null : best;
+    }
+
+    /// <summary>
+    /// The literal text a phrase's match starts with: its first word up to a hyphen (optional in the regex) or a
+    /// trailing '*'. Null when there is none (a leading hyphen), or when it has surrogates.
+    /// </summary>
+    internal static string? FirstPiece(string phrase)
+    {
+        var core = phrase.EndsWith('*') ? phrase[..^1] : phrase;
+        var words = core.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return null;
+        }
+
+        var w = words[0].Length > 1 && words[0].EndsWith('*') ? words[0][..^1] : words[0];
+        var hyphen = w.IndexOf('-', StringComparison.Ordinal);
+        var piece = hyphen < 0 ? w : w[..hyphen];
+        return piece.Length == 0 || piece.Any(char.IsSurrogate) ? null : piece;
     }
 
     /// <summary>

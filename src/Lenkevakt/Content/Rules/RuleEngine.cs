@@ -19,6 +19,9 @@ public sealed class RuleEngine
     // Phrase conditions: a cheap test that rules out blocks their regex cannot match (the regex still decides what matches).
     private readonly Dictionary<RuleCondition, PhrasePrefilter> prefilters = new(ReferenceEqualityComparer.Instance);
 
+    // Phrase conditions: where a match can start, and the regex anchored there (\G), to try only those positions.
+    private readonly Dictionary<RuleCondition, (PhrasePrefilter Starts, Regex Anchored)> starts = new(ReferenceEqualityComparer.Instance);
+
     public RuleEngine(RuleSet ruleSet)
     {
         RuleSet = ruleSet;
@@ -137,7 +140,7 @@ public sealed class RuleEngine
                 continue;
             }
 
-            foreach (Match m in regex.Matches(block.Text))
+            foreach (var m in Matches(c, regex, block.Text))
             {
                 distinct.TryAdd(m.Value.ToLowerInvariant(), (i, m.Index, m.Length));
             }
@@ -173,7 +176,7 @@ public sealed class RuleEngine
                 foreach (var cond in all)
                 {
                     var holds = compiled.TryGetValue(cond, out var regex)
-                        ? regex.IsMatch(sentence)
+                        ? IsMatch(cond, regex, sentence)
                         : Eval(cond, w with { Blocks = [i] }) is not null;
                     if (!holds)
                     {
@@ -190,6 +193,66 @@ public sealed class RuleEngine
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What <c>regex.Matches(text)</c> returns, trying a phrase regex only where one of its phrases' first pieces is
+    /// (every match starts with one): the regex anchored at each such position finds the match the scan would find there.
+    /// </summary>
+    private IEnumerable<Match> Matches(RuleCondition c, Regex regex, string text)
+    {
+        if (!starts.TryGetValue(c, out var s) || s.Starts.NextCandidate(text, 0) is not { } first)
+        {
+            foreach (Match m in regex.Matches(text))
+            {
+                yield return m;
+            }
+
+            yield break;
+        }
+
+        for (var at = first; at >= 0;)
+        {
+            var m = s.Anchored.Match(text, at);
+            if (m.Success)
+            {
+                yield return m;
+                at = m.Index + Math.Max(1, m.Length);
+            }
+            else
+            {
+                at++;
+            }
+
+            at = at < text.Length ? s.Starts.NextCandidate(text, at) ?? -1 : -1;
+        }
+    }
+
+    /// <summary>The matches and the verdict of a phrase or pattern condition as <see cref="Eval"/> computes them (for tests).</summary>
+    internal (List<Match> Matches, bool IsMatch) MatchForTest(RuleCondition c, string text) =>
+        ([.. Matches(c, compiled[c], text)], IsMatch(c, compiled[c], text));
+
+    internal Regex RegexOf(RuleCondition c) => compiled[c];
+
+    /// <summary>What <c>regex.IsMatch(text)</c> returns (see <see cref="Matches"/>).</summary>
+    private bool IsMatch(RuleCondition c, Regex regex, string text)
+    {
+        if (prefilters.TryGetValue(c, out var prefilter) && !prefilter.MayMatch(text))
+        {
+            return false;
+        }
+
+        if (!starts.ContainsKey(c))
+        {
+            return regex.IsMatch(text);
+        }
+
+        foreach (var _ in Matches(c, regex, text))
+        {
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>False when a phrase condition's regex cannot match the text (so no sentence of it can satisfy all conditions).</summary>
@@ -359,6 +422,11 @@ public sealed class RuleEngine
             {
                 prefilters[c] = prefilter;
             }
+
+            if (PhrasePrefilter.CreateForStarts(phrases.Values.SelectMany(v => v)) is { } startFilter)
+            {
+                starts[c] = (startFilter, AnchoredPhraseRegex(compiled[c]));
+            }
         }
         else if (c.Patterns is { } patterns)
         {
@@ -398,6 +466,10 @@ public sealed class RuleEngine
 
         return new Regex(string.Join("|", alternatives), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(2));
     }
+
+    /// <summary>A phrase regex that only matches at the position where matching starts.</summary>
+    internal static Regex AnchoredPhraseRegex(Regex phraseRegex) =>
+        new(@"\G(?:" + phraseRegex + ")", phraseRegex.Options, phraseRegex.MatchTimeout);
 
     /// <summary>The phrases as <see cref="PhraseRegex"/> reads them: on one line, trimmed, without duplicates, longest first.</summary>
     internal static IEnumerable<string> NormalizedPhrases(IEnumerable<string> phrases) =>

@@ -59,6 +59,23 @@ public sealed class ContentFastPathTests
     }
 
     [Fact]
+    public void Obfuscated_email_test_never_skips_a_match()
+    {
+        var texts = CorpusBlocks.Value.Concat(["post (at) kommune.no", "post at kommune dot no", "post AT kommune.no", "post [krøllalfa] kommune [punktum] no", "ola\tat\tkommune.no", "post@kommune.no"]).ToList();
+        var matched = 0;
+        foreach (var text in texts)
+        {
+            if (EmailDetector.Obfuscated().IsMatch(text))
+            {
+                matched++;
+                Assert.True(text.AsSpan().ContainsAny('(', '[', '{') || EmailDetector.SpacedAt().IsMatch(text), text);
+            }
+        }
+
+        Assert.True(matched >= 4, $"only {matched} obfuscated matches");
+    }
+
+    [Fact]
     public void Language_scores_are_bit_identical_to_the_string_keyed_scores()
     {
         var detector = LanguageDetector.Default;

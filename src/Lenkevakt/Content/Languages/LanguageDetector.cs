@@ -385,67 +385,142 @@ public sealed class LanguageDetector
     private List<Feature> IndexedFeatures(List<string> words)
     {
         var list = new List<Feature>();
-        var known = new Dictionary<int, int>();
-        var unknown = new Dictionary<string, int>(StringComparer.Ordinal);
-        var unknownLookup = unknown.GetAlternateLookup<ReadOnlySpan<char>>();
-        var buffer = new char[64];
 
-        void Count(ReadOnlySpan<char> key, bool isWord)
+        // Where each known feature is in the list (a per-thread array by vocabulary number, reset before returning).
+        var position = knownPosition ??= [];
+        if (position.Length < vocabulary.Count)
         {
-            if (vocabularyLookup.TryGetValue(key, out var id))
-            {
-                if (known.TryGetValue(id, out var at))
-                {
-                    list[at] = list[at] with { Count = list[at].Count + 1 };
-                }
-                else
-                {
-                    known[id] = list.Count;
-                    list.Add(new Feature(id, isWord, 1));
-                }
-            }
-            else if (unknownLookup.TryGetValue(key, out var at))
-            {
-                list[at] = list[at] with { Count = list[at].Count + 1 };
-            }
-            else
-            {
-                unknownLookup[key] = list.Count;
-                list.Add(new Feature(-1, isWord, 1));
-            }
+            position = knownPosition = new int[vocabulary.Count];
+            Array.Fill(position, -1);
         }
 
-        foreach (var w in words)
+        Dictionary<long, int>? unknownNgrams = null;
+        Dictionary<string, int>? unknownWords = null;
+        try
         {
-            if (buffer.Length < w.Length + 2)
+            foreach (var w in words)
             {
-                buffer = new char[w.Length * 2 + 2];
-            }
+                var wordKeys = KeysOf(w);
 
-            buffer[0] = 'w';
-            buffer[1] = ':';
-            w.CopyTo(0, buffer, 2, w.Length);
-            Count(buffer.AsSpan(0, w.Length + 2), isWord: true);
-
-            buffer[0] = ' ';
-            w.CopyTo(0, buffer, 1, w.Length);
-            buffer[w.Length + 1] = ' ';
-            var padded = buffer.AsSpan(0, w.Length + 2);
-            for (var n = 1; n <= 3; n++)
-            {
-                for (var i = 0; i + n <= padded.Length; i++)
+                // The first key of a word is its "w:" feature; the others are n-grams.
+                for (var k = 0; k < wordKeys.Length; k++)
                 {
-                    var g = padded.Slice(i, n);
-                    if (!(n == 1 && g[0] == ' '))
+                    var key = wordKeys[k];
+                    int at;
+                    if (key >= 0)
                     {
-                        Count(g, isWord: false);
+                        at = position[key];
+                        if (at < 0)
+                        {
+                            position[key] = list.Count;
+                        }
                     }
+                    else if (key == UnknownWord)
+                    {
+                        unknownWords ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                        if (!unknownWords.TryGetValue(w, out at))
+                        {
+                            at = -1;
+                            unknownWords[w] = list.Count;
+                        }
+                    }
+                    else
+                    {
+                        unknownNgrams ??= [];
+                        if (!unknownNgrams.TryGetValue(key, out at))
+                        {
+                            at = -1;
+                            unknownNgrams[key] = list.Count;
+                        }
+                    }
+
+                    if (at >= 0)
+                    {
+                        list[at] = list[at] with { Count = list[at].Count + 1 };
+                    }
+                    else
+                    {
+                        list.Add(new Feature(key >= 0 ? (int)key : -1, IsWord: k == 0, 1));
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var f in list)
+            {
+                if (f.Id >= 0)
+                {
+                    position[f.Id] = -1;
                 }
             }
         }
 
         return list;
     }
+
+    private const long UnknownWord = long.MinValue;
+    private const int MaxCachedWords = 20_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long[]> keysByWord = new(StringComparer.Ordinal);
+    private int cachedWords;
+
+    /// <summary>
+    /// A word's features in <see cref="Features"/> order: "w:word", then its 1-, 2- and 3-grams (with the space padding).
+    /// Known features are their vocabulary number; unknown n-grams their characters packed into a negative number, an
+    /// unknown word <see cref="UnknownWord"/>. Cached for the most common words (the same words recur page after page).
+    /// </summary>
+    private long[] KeysOf(string w)
+    {
+        if (keysByWord.TryGetValue(w, out var cached))
+        {
+            return cached;
+        }
+
+        var keys = new List<long>((w.Length * 3) + 3);
+        Span<char> buffer = w.Length <= 256 ? stackalloc char[w.Length + 2] : new char[w.Length + 2];
+        buffer[0] = 'w';
+        buffer[1] = ':';
+        w.CopyTo(buffer[2..]);
+        keys.Add(vocabularyLookup.TryGetValue(buffer, out var wordId) ? wordId : UnknownWord);
+
+        buffer[0] = ' ';
+        w.CopyTo(buffer[1..]);
+        buffer[w.Length + 1] = ' ';
+        for (var n = 1; n <= 3; n++)
+        {
+            for (var i = 0; i + n <= buffer.Length; i++)
+            {
+                var g = buffer.Slice(i, n);
+                if (!(n == 1 && g[0] == ' '))
+                {
+                    keys.Add(vocabularyLookup.TryGetValue(g, out var id) ? id : -1 - Pack(g));
+                }
+            }
+        }
+
+        var result = keys.ToArray();
+        if (Volatile.Read(ref cachedWords) < MaxCachedWords && keysByWord.TryAdd(w, result))
+        {
+            Interlocked.Increment(ref cachedWords);
+        }
+
+        return result;
+    }
+
+    /// <summary>An n-gram of one to three characters as a number: its length and its characters, 16 bits each.</summary>
+    private static long Pack(ReadOnlySpan<char> g)
+    {
+        long v = g.Length;
+        foreach (var c in g)
+        {
+            v = (v << 16) | c;
+        }
+
+        return v;
+    }
+
+    [ThreadStatic]
+    private static int[]? knownPosition;
 
     private readonly record struct Feature(int Id, bool IsWord, int Count);
 

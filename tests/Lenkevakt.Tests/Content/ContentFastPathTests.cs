@@ -76,6 +76,39 @@ public sealed class ContentFastPathTests
     }
 
     [Fact]
+    public void Token_list_and_count_are_what_Tokenize_yields()
+    {
+        var everyChar = string.Create(0x10000, 0, static (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)i;
+            }
+        });
+        var texts = CorpusBlocks.Value.Concat([everyChar, "", "-", "a-", "-a", "don't stop", "o’neil", "x- y", "فیملی‌ڈاکٹر", "ጥዕናን ሓኪምን", new string('a', 600) + " b", "A\u0301B"]).ToList();
+        foreach (var text in texts)
+        {
+            var expected = LanguageDetector.Tokenize(text).ToList();
+            Assert.Equal(expected, LanguageDetector.TokenList(text));
+            Assert.Equal(expected.Count, LanguageDetector.CountTokens(text));
+        }
+    }
+
+    [Fact]
+    public void Link_label_cache_gives_what_the_label_functions_give()
+    {
+        foreach (var text in CorpusBlocks.Value.Concat(["Polski", "English", "Informasjon på arabisk", "Other languages", "Språk", "Samisk nasjonaldag"]))
+        {
+            for (var round = 0; round < 2; round++)
+            {
+                var (code, other) = LanguageOfferDetector.Label(text);
+                Assert.Equal(LanguageNames.FromLabel(text), code);
+                Assert.Equal(LanguageOfferDetector.OtherLanguages().IsMatch(text), other);
+            }
+        }
+    }
+
+    [Fact]
     public void Language_scores_are_bit_identical_to_the_string_keyed_scores()
     {
         var detector = LanguageDetector.Default;

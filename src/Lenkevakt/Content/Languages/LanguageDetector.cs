@@ -55,7 +55,7 @@ public sealed class LanguageDetector
 
     public LanguageGuess Detect(string text)
     {
-        var words = Tokenize(text).ToList();
+        var words = TokenList(text);
         var latin = 0;
         var cyrillic = 0;
         var arabic = 0;
@@ -354,6 +354,60 @@ public sealed class LanguageDetector
             yield return sb.ToString();
         }
     }
+
+    /// <summary>The words of <see cref="Tokenize"/> (the same strings), built without a StringBuilder per word.</summary>
+    internal static List<string> TokenList(string text)
+    {
+        var words = new List<string>();
+        var buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (IsTokenPart(c) || (length > 0 && IsInner(text, i)))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+            else if (length > 0)
+            {
+                words.Add(new string(buffer[..length]));
+                length = 0;
+            }
+        }
+
+        if (length > 0)
+        {
+            words.Add(new string(buffer[..length]));
+        }
+
+        return words;
+    }
+
+    /// <summary>How many words <see cref="Tokenize"/> yields.</summary>
+    public static int CountTokens(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsTokenPart(text[i]) || (inWord && IsInner(text, i)))
+            {
+                inWord = true;
+            }
+            else if (inWord)
+            {
+                count++;
+                inWord = false;
+            }
+        }
+
+        return inWord ? count + 1 : count;
+    }
+
+    private static bool IsTokenPart(char c) =>
+        char.IsAsciiLetter(c) || (c > '\u007f' && (char.IsLetter(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark || c == '\u200C'));
+
+    private static bool IsInner(string text, int i) => text[i] is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetter(text[i + 1]);
 
     private static Dictionary<string, int> Features(IEnumerable<string> words)
     {

@@ -144,3 +144,78 @@ internal sealed class PhrasePrefilter
         }
     }));
 }
+
+/// <summary>
+/// The positions where a match of a phrase regex (<see cref="RuleEngine.PhraseRegex"/>) can start: where the first
+/// piece (<see cref="PhrasePrefilter.FirstPiece"/>) of one of its phrases is and, for a word-bounded phrase (Latin,
+/// Cyrillic…), no letter or number stands just before (the regex's lookbehind would fail there).
+/// </summary>
+internal sealed class PhraseStarts
+{
+    private readonly PhrasePrefilter? bounded;
+    private readonly PhrasePrefilter? unbounded;
+
+    private PhraseStarts(PhrasePrefilter? bounded, PhrasePrefilter? unbounded)
+    {
+        this.bounded = bounded;
+        this.unbounded = unbounded;
+    }
+
+    /// <summary>Null when some phrase has no first piece.</summary>
+    public static PhraseStarts? Create(IEnumerable<string> phrases)
+    {
+        var all = RuleEngine.NormalizedPhrases(phrases).ToList();
+        if (all.Count == 0 || all.Any(p => PhrasePrefilter.FirstPiece(p) is null))
+        {
+            return null;
+        }
+
+        var isBounded = all.ToLookup(p => RuleEngine.IsSimpleScript(p.EndsWith('*') ? p[..^1] : p));
+        var b = isBounded[true].Any() ? PhrasePrefilter.CreateForStarts(isBounded[true]) : null;
+        var u = isBounded[false].Any() ? PhrasePrefilter.CreateForStarts(isBounded[false]) : null;
+        return (isBounded[true].Any() && b is null) || (isBounded[false].Any() && u is null) ? null : new PhraseStarts(b, u);
+    }
+
+    /// <summary>The first possible start at or after <paramref name="from"/>, -1 if none; null when the text has a character the search cannot compare.</summary>
+    public int? NextCandidate(string text, int from)
+    {
+        var u = -1;
+        if (unbounded is not null)
+        {
+            if (unbounded.NextCandidate(text, from) is not { } next)
+            {
+                return null;
+            }
+
+            u = next;
+        }
+
+        if (bounded is null)
+        {
+            return u;
+        }
+
+        for (var at = from; at < text.Length;)
+        {
+            if (bounded.NextCandidate(text, at) is not { } next)
+            {
+                return null;
+            }
+
+            if (next < 0 || (u >= 0 && next > u))
+            {
+                return u;
+            }
+
+            // [\p{L}\p{N}] before it: the lookbehind (?<![\p{L}\p{N}]) fails (case-insensitivity only adds characters to the class).
+            if (next == 0 || !(char.IsLetter(text[next - 1]) || char.IsNumber(text[next - 1])))
+            {
+                return next;
+            }
+
+            at = next + 1;
+        }
+
+        return u;
+    }
+}

@@ -20,7 +20,7 @@ public sealed class RuleEngine
     private readonly Dictionary<RuleCondition, PhrasePrefilter> prefilters = new(ReferenceEqualityComparer.Instance);
 
     // Phrase conditions: where a match can start, and the regex anchored there (\G), to try only those positions.
-    private readonly Dictionary<RuleCondition, (PhrasePrefilter Starts, Regex Anchored)> starts = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<RuleCondition, (PhraseStarts Starts, Regex Anchored)> starts = new(ReferenceEqualityComparer.Instance);
 
     public RuleEngine(RuleSet ruleSet)
     {
@@ -423,7 +423,7 @@ public sealed class RuleEngine
                 prefilters[c] = prefilter;
             }
 
-            if (PhrasePrefilter.CreateForStarts(phrases.Values.SelectMany(v => v)) is { } startFilter)
+            if (PhraseStarts.Create(phrases.Values.SelectMany(v => v)) is { } startFilter)
             {
                 starts[c] = (startFilter, AnchoredPhraseRegex(compiled[c]));
             }
@@ -484,5 +484,5 @@ public sealed class RuleEngine
     }
 
     /// <summary>Latin, Cyrillic and Greek words have word boundaries; in Arabic, Ethiopic… script phrases match anywhere.</summary>
-    private static bool IsSimpleScript(string s) => s.Where(char.IsLetter).All(c => c < '\u0590');
+    internal static bool IsSimpleScript(string s) => s.Where(char.IsLetter).All(c => c < '\u0590');
 }

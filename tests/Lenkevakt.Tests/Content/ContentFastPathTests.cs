@@ -41,6 +41,19 @@ public sealed class ContentFastPathTests
         Assert.True(DetectorText.HasDigit("Storgata ٣"));
     }
 
+    [Theory]
+    [InlineData("", 4, false)]
+    [InlineData("123 456", 4, false)]
+    [InlineData("1234", 4, true)]
+    [InlineData("ab ١٢٣٤ cd", 4, true)]
+    [InlineData("12a34", 2, true)]
+    [InlineData("1a2", 2, false)]
+    public void HasDigits_finds_a_run_of_digits(string text, int run, bool expected)
+    {
+        Assert.Equal(expected, DetectorText.HasDigits(text, run));
+        Assert.Equal(new Regex(@"\d{" + run + "}", RegexOptions.CultureInvariant).IsMatch(text), DetectorText.HasDigits(text, run));
+    }
+
     [Fact]
     public void Street_suffix_search_never_skips_a_suffix_street_match()
     {

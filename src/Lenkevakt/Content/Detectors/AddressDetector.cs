@@ -62,10 +62,12 @@ public static partial class AddressDetector
         }
 
         var taken = new List<(int Start, int End)>();
+        var postcode = DetectorText.HasDigits(text, 4);
         foreach (var (regex, baseKind, needsSuffix) in new[] { (PostBox(), "postal", false), (StreetWithPostcode(), "street", false), (SuffixStreet(), "street", true) })
         {
-            // The suffix regex (no fixed start, slow) can only match where one of its street suffixes is.
-            if (needsSuffix && !text.AsSpan().ContainsAny(StreetSuffixes))
+            // The suffix regex (no fixed start, slow) can only match where one of its street suffixes is;
+            // the street-and-postcode regex only where four digits in a row (the postcode) are.
+            if ((needsSuffix && !text.AsSpan().ContainsAny(StreetSuffixes)) || (regex == StreetWithPostcode() && !postcode))
             {
                 continue;
             }

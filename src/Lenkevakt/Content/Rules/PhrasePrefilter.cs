@@ -35,14 +35,12 @@ internal sealed class PhrasePrefilter
     /// </summary>
     public static PhrasePrefilter? CreateForStarts(IEnumerable<string> phrases) => Create(phrases, FirstPiece);
 
-    /// <summary>The first position at or after <paramref name="from"/> where a piece starts, -1 if none; null when the text has a character the search cannot compare.</summary>
-    public int? NextCandidate(string text, int from)
-    {
-        if (unusual is not null && text.AsSpan().ContainsAny(unusual))
-        {
-            return null;
-        }
+    /// <summary>Whether the text has a character the search cannot compare (then only the regex can tell).</summary>
+    public bool HasUnusual(ReadOnlySpan<char> text) => unusual is not null && text.ContainsAny(unusual);
 
+    /// <summary>The first position at or after <paramref name="from"/> where a piece starts, -1 if none (for text without <see cref="HasUnusual"/> characters).</summary>
+    public int Next(string text, int from)
+    {
         var i = text.AsSpan(from).IndexOfAny(pieces);
         return i < 0 ? -1 : from + i;
     }
@@ -176,19 +174,13 @@ internal sealed class PhraseStarts
         return (isBounded[true].Any() && b is null) || (isBounded[false].Any() && u is null) ? null : new PhraseStarts(b, u);
     }
 
-    /// <summary>The first possible start at or after <paramref name="from"/>, -1 if none; null when the text has a character the search cannot compare.</summary>
-    public int? NextCandidate(string text, int from)
-    {
-        var u = -1;
-        if (unbounded is not null)
-        {
-            if (unbounded.NextCandidate(text, from) is not { } next)
-            {
-                return null;
-            }
+    /// <summary>False when the text has a character the search cannot compare (then only the regex can tell).</summary>
+    public bool CanSearch(string text) => !(bounded?.HasUnusual(text) ?? false) && !(unbounded?.HasUnusual(text) ?? false);
 
-            u = next;
-        }
+    /// <summary>The first possible start at or after <paramref name="from"/>, -1 if none (for text where <see cref="CanSearch"/>).</summary>
+    public int Next(string text, int from)
+    {
+        var u = unbounded?.Next(text, from) ?? -1;
 
         if (bounded is null)
         {
@@ -197,11 +189,7 @@ internal sealed class PhraseStarts
 
         for (var at = from; at < text.Length;)
         {
-            if (bounded.NextCandidate(text, at) is not { } next)
-            {
-                return null;
-            }
-
+            var next = bounded.Next(text, at);
             if (next < 0 || (u >= 0 && next > u))
             {
                 return u;

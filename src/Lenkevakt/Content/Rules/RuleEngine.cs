@@ -201,7 +201,7 @@ public sealed class RuleEngine
     /// </summary>
     private IEnumerable<Match> Matches(RuleCondition c, Regex regex, string text)
     {
-        if (!starts.TryGetValue(c, out var s) || s.Starts.NextCandidate(text, 0) is not { } first)
+        if (!starts.TryGetValue(c, out var s) || !s.Starts.CanSearch(text))
         {
             foreach (Match m in regex.Matches(text))
             {
@@ -211,7 +211,7 @@ public sealed class RuleEngine
             yield break;
         }
 
-        for (var at = first; at >= 0;)
+        for (var at = s.Starts.Next(text, 0); at >= 0;)
         {
             var m = s.Anchored.Match(text, at);
             if (m.Success)
@@ -224,7 +224,7 @@ public sealed class RuleEngine
                 at++;
             }
 
-            at = at < text.Length ? s.Starts.NextCandidate(text, at) ?? -1 : -1;
+            at = at < text.Length ? s.Starts.Next(text, at) : -1;
         }
     }
 

@@ -55,9 +55,23 @@ public static partial class AddressDetector
 
     public static IEnumerable<DetectorHit> FindInText(string text, string? previous = null, bool inAddressElement = false)
     {
-        var taken = new List<(int Start, int End)>();
-        foreach (var (regex, baseKind) in new[] { (PostBox(), "postal"), (StreetWithPostcode(), "street"), (SuffixStreet(), "street") })
+        // Every address has a house, box or postcode number: without a digit, none of the regexes can match.
+        if (!DetectorText.HasDigit(text))
         {
+            yield break;
+        }
+
+        var taken = new List<(int Start, int End)>();
+        var postcode = DetectorText.HasDigits(text, 4);
+        foreach (var (regex, baseKind, needsSuffix) in new[] { (PostBox(), "postal", false), (StreetWithPostcode(), "street", false), (SuffixStreet(), "street", true) })
+        {
+            // The suffix regex (no fixed start, slow) can only match where one of its street suffixes is;
+            // the street-and-postcode regex only where four digits in a row (the postcode) are.
+            if ((needsSuffix && !text.AsSpan().ContainsAny(StreetSuffixes)) || (regex == StreetWithPostcode() && !postcode))
+            {
+                continue;
+            }
+
             foreach (Match m in regex.Matches(text))
             {
                 if (taken.Any(t => m.Index < t.End && m.Index + m.Length > t.Start))
@@ -157,6 +171,11 @@ public static partial class AddressDetector
     [GeneratedRegex(@"(?<street>\p{Lu}[\p{L}.'-]+(?:\s(?:[\p{L}.'-]+)){0,3})\s(?<no>\d{1,3}\s?[A-Ha-h]?)(?![\d\p{L}])(?:\s?-\s?\d{1,3})?,?\s*\n?\s*(?:\p{L}[\p{L}. ]{0,20}\n\s*)?(?<post>\d{4})\s+(?<place>\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)", RegexOptions.CultureInvariant)]
     private static partial Regex StreetWithPostcode();
 
+    /// <summary>The street suffixes of <see cref="SuffixStreet"/> (it is case-sensitive), for a vectorised search before it runs.</summary>
+    internal static readonly System.Buffers.SearchValues<string> StreetSuffixes = System.Buffers.SearchValues.Create(
+        ["gata", "gaten", "gate", "gt.", "veien", "vegen", "vei", "veg", "vn.", "plass", "plassen", "torget", "torg", "allé", "alleen", "brygga", "bryggen", "bakken", "stien", "tunet", "kaia", "kaien", "ringen", "svingen", "løkka", "kaiå"],
+        StringComparison.Ordinal);
+
     [GeneratedRegex(@"(?<street>(?:\p{Lu}[\p{L}.'-]+\s){0,3}\p{L}*(?:gata|gaten|gate|gt\.|veien|vegen|vei|veg|vn\.|plass|plassen|torget|torg|allé|alleen|brygga|bryggen|bakken|stien|tunet|kaia|kaien|ringen|svingen|løkka|kaiå))\s(?<no>\d{1,3}\s?[A-Ha-h]?)(?![\d\p{L}])", RegexOptions.CultureInvariant)]
-    private static partial Regex SuffixStreet();
+    internal static partial Regex SuffixStreet();
 }

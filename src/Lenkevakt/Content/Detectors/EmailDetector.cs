@@ -53,13 +53,16 @@ public static partial class EmailDetector
 
     public static IEnumerable<DetectorHit> FindInText(string text, string? previous = null)
     {
-        foreach (Match m in Plain().Matches(text))
+        // A plain address has an '@'.
+        foreach (Match m in text.Contains('@', StringComparison.Ordinal) ? Plain().Matches(text) : Enumerable.Empty<Match>())
         {
             var value = m.Value.TrimEnd('.').ToLowerInvariant();
             yield return new DetectorHit(Name, value, "text", DetectorText.Snippet(text, m.Index, m.Length), -1, PageRegion.None, "", DetectorText.Context(text, m.Index, m.Length, previous));
         }
 
-        foreach (Match m in Obfuscated().Matches(text))
+        // An obfuscated address has a bracket or a spaced " at " word (its separator): without either, the slow regex cannot match.
+        var obfuscated = text.AsSpan().ContainsAny('(', '[', '{') || SpacedAt().IsMatch(text);
+        foreach (Match m in obfuscated ? Obfuscated().Matches(text) : Enumerable.Empty<Match>())
         {
             var domain = DotWord().Replace(m.Groups["domain"].Value, ".").Replace(" ", "", StringComparison.Ordinal);
             var value = (m.Groups["local"].Value + "@" + domain).ToLowerInvariant().TrimEnd('.');
@@ -115,7 +118,11 @@ public static partial class EmailDetector
     private static partial Regex Plain();
 
     [GeneratedRegex(@"(?<local>[\p{L}\p{N}._%+-]+)\s*(?:[\(\[\{]\s*(?:at|krøllalfa|alfakrøll|snabel-a|@)\s*[\)\]\}]|\s(?:at|krøllalfa|alfakrøll)\s)\s*(?<domain>[\p{L}\p{N}-]+(?:(?:\.|\s*[\(\[\{]\s*(?:dot|punktum|prikk)\s*[\)\]\}]\s*|\s(?:dot|punktum)\s)[\p{L}\p{N}-]+)+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex Obfuscated();
+    internal static partial Regex Obfuscated();
+
+    /// <summary>The unbracketed separator of <see cref="Obfuscated"/> (same options).</summary>
+    [GeneratedRegex(@"\s(?:at|krøllalfa|alfakrøll)\s", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    internal static partial Regex SpacedAt();
 
     [GeneratedRegex(@"\s*(?:[\(\[\{]\s*(?:dot|punktum|prikk)\s*[\)\]\}]|\s(?:dot|punktum)\s)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DotWord();

@@ -26,7 +26,8 @@ public static partial class LanguageOfferDetector
                     continue;
                 }
 
-                var code = LanguageNames.FromLabel(link.Text);
+                var (label, otherLanguages) = Label(link.Text);
+                var code = label;
                 var kind = "link-label";
                 if (code is null && link.HrefLang is { Length: > 0 } hl && Bcp47.Parse(hl) is { IsValid: true } tag)
                 {
@@ -34,7 +35,7 @@ public static partial class LanguageOfferDetector
                     kind = "link-hreflang";
                 }
 
-                if (code is null && OtherLanguages().IsMatch(link.Text))
+                if (code is null && otherLanguages)
                 {
                     code = "multi";
                     kind = "other-languages-link";
@@ -66,6 +67,30 @@ public static partial class LanguageOfferDetector
         }
     }
 
+    private const int MaxCachedLabels = 20_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? Code, bool OtherLanguages)> Labels = new(StringComparer.Ordinal);
+    private static int cachedLabels;
+
+    /// <summary>
+    /// <see cref="LanguageNames.FromLabel"/> and the other-languages test of a link text, remembered: menus and footers
+    /// repeat the same link texts on every page. Both are pure functions of the text.
+    /// </summary>
+    internal static (string? Code, bool OtherLanguages) Label(string text)
+    {
+        if (Labels.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var result = (LanguageNames.FromLabel(text), OtherLanguages().IsMatch(text));
+        if (text.Length <= 200 && Volatile.Read(ref cachedLabels) < MaxCachedLabels && Labels.TryAdd(text, result))
+        {
+            Interlocked.Increment(ref cachedLabels);
+        }
+
+        return result;
+    }
+
     [GeneratedRegex(@"(?:informasjon|info|informasjonsmateriell|brosjyrer?|materiell|tekster?|innhold)\s+(?:på|paa)\s+(?:andre|flere|fleire|ulike|mange)\s+språk|^(?:andre|flere|fleire)\s+språk$|other languages|information in (?:other|several|many) languages|languages?\s*/\s*språk|språk\s*/\s*languages?|^languages$|^språk$|translated (?:information|material)|oversatt (?:informasjon|materiell)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex OtherLanguages();
+    internal static partial Regex OtherLanguages();
 }

@@ -43,17 +43,28 @@ public static partial class OpeningHoursDetector
     /// <summary>Opening hours in one block of text; <paramref name="previous"/> and <paramref name="heading"/> give context.</summary>
     public static IEnumerable<DetectorHit> FindInText(string text, string? previous = null, string? heading = null, string element = "p")
     {
-        var lower = text.ToLowerInvariant();
-        var context = ((heading ?? "") + "\n" + (previous ?? "")).ToLowerInvariant();
-        var hasDay = DayWords().IsMatch(lower) || DayRange().IsMatch(lower);
-        var hasKeyword = Keywords().IsMatch(lower);
-        var contextKeyword = Keywords().IsMatch(context) || DayWords().IsMatch(context);
-        foreach (Match m in Range().Matches(text))
+        // A time range needs digits; the day and keyword tests only matter once there is a valid range (computed then, once).
+        var ranges = DetectorText.HasDigit(text) ? Range().Matches(text) : null;
+        bool? hasDayOrNull = null;
+        var hasKeyword = false;
+        var contextKeyword = false;
+        foreach (Match m in (IEnumerable<Match>?)ranges ?? [])
         {
             if (!Valid(m, out var strong))
             {
                 continue;
             }
+
+            if (hasDayOrNull is null)
+            {
+                var lower = text.ToLowerInvariant();
+                var context = ((heading ?? "") + "\n" + (previous ?? "")).ToLowerInvariant();
+                hasDayOrNull = DayWords().IsMatch(lower) || DayRange().IsMatch(lower);
+                hasKeyword = Keywords().IsMatch(lower);
+                contextKeyword = Keywords().IsMatch(context) || DayWords().IsMatch(context);
+            }
+
+            var hasDay = hasDayOrNull.Value;
 
             var after = text[(m.Index + m.Length)..].TrimStart().ToLowerInvariant();
             if (NotTime().IsMatch(after))

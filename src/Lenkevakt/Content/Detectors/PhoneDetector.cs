@@ -39,6 +39,12 @@ public static partial class PhoneDetector
     /// <summary>Phone numbers in one piece of text. <see cref="DetectorHit.BlockIndex"/> is -1; callers set it.</summary>
     public static IEnumerable<DetectorHit> FindInText(string text, string? previous = null)
     {
+        // Every candidate (and everything the mask replaces) has digits.
+        if (!DetectorText.HasDigit(text))
+        {
+            yield break;
+        }
+
         var masked = Mask(text);
         var taken = new List<(int Start, int End)>();
         foreach (Match m in Candidates().Matches(masked))

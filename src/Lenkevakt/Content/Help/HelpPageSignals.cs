@@ -133,7 +133,7 @@ public static partial class HelpPageSignals
 
         var main = text.In(PageRegion.Main).Where(b => b.HeadingLevel == 0).Select(b => b.Text).ToList();
         var mainText = string.Join("\n", main);
-        var words = Math.Max(1, Languages.LanguageDetector.Tokenize(mainText).Count());
+        var words = Math.Max(1, Languages.LanguageDetector.CountTokens(mainText));
         var counts = new Dictionary<HelpTerm, int>();
         if (Index.Count(mainText) is { } termCounts)
         {

@@ -25,9 +25,27 @@ public sealed class LanguageDetector
 
     private readonly Dictionary<string, Model> models;
 
+    // Every feature (word "w:…" or character n-gram) of any model, numbered; each model keeps its log-probabilities by number.
+    private readonly Dictionary<string, int> vocabulary = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> vocabularyLookup;
+
     public LanguageDetector(IReadOnlyDictionary<string, string> trainingTexts)
     {
         models = trainingTexts.ToDictionary(kv => kv.Key, kv => Model.Train(kv.Value), StringComparer.Ordinal);
+        foreach (var model in models.Values)
+        {
+            foreach (var key in model.Keys)
+            {
+                vocabulary.TryAdd(key, vocabulary.Count);
+            }
+        }
+
+        foreach (var model in models.Values)
+        {
+            model.Index(vocabulary);
+        }
+
+        vocabularyLookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The detector trained on the embedded profiles (built once).</summary>
@@ -37,7 +55,7 @@ public sealed class LanguageDetector
 
     public LanguageGuess Detect(string text)
     {
-        var words = Tokenize(text).ToList();
+        var words = TokenList(text);
         var latin = 0;
         var cyrillic = 0;
         var arabic = 0;
@@ -140,6 +158,23 @@ public sealed class LanguageDetector
 
     private List<(string Code, double Score)> Rank(List<string> words, string[] candidates)
     {
+        var features = IndexedFeatures(words);
+        var result = new List<(string Code, double Score)>();
+        foreach (var c in candidates)
+        {
+            if (models.TryGetValue(c, out var model))
+            {
+                result.Add((c, model.Score(features)));
+            }
+        }
+
+        result.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return result;
+    }
+
+    /// <summary>The scores as first written (string features, one dictionary look-up per feature and model): the reference for tests.</summary>
+    internal List<(string Code, double Score)> RankReference(List<string> words, string[] candidates)
+    {
         var features = Features(words);
         var result = new List<(string Code, double Score)>();
         foreach (var c in candidates)
@@ -153,6 +188,8 @@ public sealed class LanguageDetector
         result.Sort((a, b) => b.Score.CompareTo(a.Score));
         return result;
     }
+
+    internal List<(string Code, double Score)> RankForTest(List<string> words, string[] candidates) => Rank(words, candidates);
 
     /// <summary>Maps a log-likelihood margin to 0–1: per-feature margin matters, longer texts are surer.</summary>
     private static double FromMargin(double margin, int words)
@@ -318,6 +355,60 @@ public sealed class LanguageDetector
         }
     }
 
+    /// <summary>The words of <see cref="Tokenize"/> (the same strings), built without a StringBuilder per word.</summary>
+    internal static List<string> TokenList(string text)
+    {
+        var words = new List<string>();
+        var buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (IsTokenPart(c) || (length > 0 && IsInner(text, i)))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+            else if (length > 0)
+            {
+                words.Add(new string(buffer[..length]));
+                length = 0;
+            }
+        }
+
+        if (length > 0)
+        {
+            words.Add(new string(buffer[..length]));
+        }
+
+        return words;
+    }
+
+    /// <summary>How many words <see cref="Tokenize"/> yields.</summary>
+    public static int CountTokens(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsTokenPart(text[i]) || (inWord && IsInner(text, i)))
+            {
+                inWord = true;
+            }
+            else if (inWord)
+            {
+                count++;
+                inWord = false;
+            }
+        }
+
+        return inWord ? count + 1 : count;
+    }
+
+    private static bool IsTokenPart(char c) =>
+        char.IsAsciiLetter(c) || (c > '\u007f' && (char.IsLetter(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark || c == '\u200C'));
+
+    private static bool IsInner(string text, int i) => text[i] is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetter(text[i + 1]);
+
     private static Dictionary<string, int> Features(IEnumerable<string> words)
     {
         var f = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -341,6 +432,152 @@ public sealed class LanguageDetector
         return f;
     }
 
+    /// <summary>
+    /// The features of <see cref="Features"/> in the same (first-occurrence) order with the same counts, as vocabulary
+    /// numbers (-1: in no model) so that scoring needs no string hashing per model.
+    /// </summary>
+    private List<Feature> IndexedFeatures(List<string> words)
+    {
+        var list = new List<Feature>();
+
+        // Where each known feature is in the list (a per-thread array by vocabulary number, reset before returning).
+        var position = knownPosition ??= [];
+        if (position.Length < vocabulary.Count)
+        {
+            position = knownPosition = new int[vocabulary.Count];
+            Array.Fill(position, -1);
+        }
+
+        Dictionary<long, int>? unknownNgrams = null;
+        Dictionary<string, int>? unknownWords = null;
+        try
+        {
+            foreach (var w in words)
+            {
+                var wordKeys = KeysOf(w);
+
+                // The first key of a word is its "w:" feature; the others are n-grams.
+                for (var k = 0; k < wordKeys.Length; k++)
+                {
+                    var key = wordKeys[k];
+                    int at;
+                    if (key >= 0)
+                    {
+                        at = position[key];
+                        if (at < 0)
+                        {
+                            position[key] = list.Count;
+                        }
+                    }
+                    else if (key == UnknownWord)
+                    {
+                        unknownWords ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                        if (!unknownWords.TryGetValue(w, out at))
+                        {
+                            at = -1;
+                            unknownWords[w] = list.Count;
+                        }
+                    }
+                    else
+                    {
+                        unknownNgrams ??= [];
+                        if (!unknownNgrams.TryGetValue(key, out at))
+                        {
+                            at = -1;
+                            unknownNgrams[key] = list.Count;
+                        }
+                    }
+
+                    if (at >= 0)
+                    {
+                        list[at] = list[at] with { Count = list[at].Count + 1 };
+                    }
+                    else
+                    {
+                        list.Add(new Feature(key >= 0 ? (int)key : -1, IsWord: k == 0, 1));
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var f in list)
+            {
+                if (f.Id >= 0)
+                {
+                    position[f.Id] = -1;
+                }
+            }
+        }
+
+        return list;
+    }
+
+    private const long UnknownWord = long.MinValue;
+    private const int MaxCachedWords = 20_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long[]> keysByWord = new(StringComparer.Ordinal);
+    private int cachedWords;
+
+    /// <summary>
+    /// A word's features in <see cref="Features"/> order: "w:word", then its 1-, 2- and 3-grams (with the space padding).
+    /// Known features are their vocabulary number; unknown n-grams their characters packed into a negative number, an
+    /// unknown word <see cref="UnknownWord"/>. Cached for the most common words (the same words recur page after page).
+    /// </summary>
+    private long[] KeysOf(string w)
+    {
+        if (keysByWord.TryGetValue(w, out var cached))
+        {
+            return cached;
+        }
+
+        var keys = new List<long>((w.Length * 3) + 3);
+        Span<char> buffer = w.Length <= 256 ? stackalloc char[w.Length + 2] : new char[w.Length + 2];
+        buffer[0] = 'w';
+        buffer[1] = ':';
+        w.CopyTo(buffer[2..]);
+        keys.Add(vocabularyLookup.TryGetValue(buffer, out var wordId) ? wordId : UnknownWord);
+
+        buffer[0] = ' ';
+        w.CopyTo(buffer[1..]);
+        buffer[w.Length + 1] = ' ';
+        for (var n = 1; n <= 3; n++)
+        {
+            for (var i = 0; i + n <= buffer.Length; i++)
+            {
+                var g = buffer.Slice(i, n);
+                if (!(n == 1 && g[0] == ' '))
+                {
+                    keys.Add(vocabularyLookup.TryGetValue(g, out var id) ? id : -1 - Pack(g));
+                }
+            }
+        }
+
+        var result = keys.ToArray();
+        if (Volatile.Read(ref cachedWords) < MaxCachedWords && keysByWord.TryAdd(w, result))
+        {
+            Interlocked.Increment(ref cachedWords);
+        }
+
+        return result;
+    }
+
+    /// <summary>An n-gram of one to three characters as a number: its length and its characters, 16 bits each.</summary>
+    private static long Pack(ReadOnlySpan<char> g)
+    {
+        long v = g.Length;
+        foreach (var c in g)
+        {
+            v = (v << 16) | c;
+        }
+
+        return v;
+    }
+
+    [ThreadStatic]
+    private static int[]? knownPosition;
+
+    private readonly record struct Feature(int Id, bool IsWord, int Count);
+
     private static void Add(Dictionary<string, int> f, string key) => f[key] = f.GetValueOrDefault(key) + 1;
 
     private static Dictionary<string, string> LoadEmbeddedProfiles()
@@ -363,6 +600,36 @@ public sealed class LanguageDetector
         private readonly Dictionary<string, double> logProb = new(StringComparer.Ordinal);
         private double unseenChar;
         private double unseenWord;
+
+        // By vocabulary number: the feature's log-probability, or the unseen one of its kind.
+        private double[] byId = [];
+
+        public IEnumerable<string> Keys => logProb.Keys;
+
+        public void Index(Dictionary<string, int> vocabulary)
+        {
+            byId = new double[vocabulary.Count];
+            foreach (var (key, id) in vocabulary)
+            {
+                var isWord = key.StartsWith("w:", StringComparison.Ordinal);
+                byId[id] = logProb.TryGetValue(key, out var p) ? p : isWord ? unseenWord : unseenChar;
+            }
+        }
+
+        /// <summary>Same sum, in the same order, as <see cref="Score(Dictionary{string, int})"/> over the same features.</summary>
+        public double Score(List<Feature> features)
+        {
+            double s = 0;
+            foreach (var (id, isWord, count) in features)
+            {
+                var lp = id >= 0 ? byId[id] : isWord ? unseenWord : unseenChar;
+
+                // Words weigh like one n-gram order; n-grams are averaged over the three orders.
+                s += count * lp * (isWord ? 1.0 : 1.0 / 3.0);
+            }
+
+            return s;
+        }
 
         public static Model Train(string text)
         {

@@ -16,6 +16,12 @@ public sealed class RuleEngine
     private const int MaxEvidence = 300;
     private readonly Dictionary<RuleCondition, Regex> compiled = new(ReferenceEqualityComparer.Instance);
 
+    // Phrase conditions: a cheap test that rules out blocks their regex cannot match (the regex still decides what matches).
+    private readonly Dictionary<RuleCondition, PhrasePrefilter> prefilters = new(ReferenceEqualityComparer.Instance);
+
+    // Phrase conditions: where a match can start, and the regex anchored there (\G), to try only those positions.
+    private readonly Dictionary<RuleCondition, (PhraseStarts Starts, Regex Anchored)> starts = new(ReferenceEqualityComparer.Instance);
+
     public RuleEngine(RuleSet ruleSet)
     {
         RuleSet = ruleSet;
@@ -124,11 +130,17 @@ public sealed class RuleEngine
         }
 
         var regex = compiled[c];
+        prefilters.TryGetValue(c, out var prefilter);
         var distinct = new Dictionary<string, (int Block, int Index, int Length)>(StringComparer.OrdinalIgnoreCase);
         foreach (var i in w.Blocks)
         {
             var block = w.Facts.Text.Blocks[i];
-            foreach (Match m in regex.Matches(block.Text))
+            if (prefilter is not null && !prefilter.MayMatch(block.Text))
+            {
+                continue;
+            }
+
+            foreach (var m in Matches(c, regex, block.Text))
             {
                 distinct.TryAdd(m.Value.ToLowerInvariant(), (i, m.Index, m.Length));
             }
@@ -153,13 +165,18 @@ public sealed class RuleEngine
         foreach (var i in w.Blocks)
         {
             var block = w.Facts.Text.Blocks[i];
+            if (!MayHoldIn(all, block.Text))
+            {
+                continue;
+            }
+
             foreach (var sentence in Sentences(block.Text))
             {
                 var ok = true;
                 foreach (var cond in all)
                 {
                     var holds = compiled.TryGetValue(cond, out var regex)
-                        ? regex.IsMatch(sentence)
+                        ? IsMatch(cond, regex, sentence)
                         : Eval(cond, w with { Blocks = [i] }) is not null;
                     if (!holds)
                     {
@@ -176,6 +193,80 @@ public sealed class RuleEngine
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What <c>regex.Matches(text)</c> returns, trying a phrase regex only where one of its phrases' first pieces is
+    /// (every match starts with one): the regex anchored at each such position finds the match the scan would find there.
+    /// </summary>
+    private IEnumerable<Match> Matches(RuleCondition c, Regex regex, string text)
+    {
+        if (!starts.TryGetValue(c, out var s) || !s.Starts.CanSearch(text))
+        {
+            foreach (Match m in regex.Matches(text))
+            {
+                yield return m;
+            }
+
+            yield break;
+        }
+
+        for (var at = s.Starts.Next(text, 0); at >= 0;)
+        {
+            var m = s.Anchored.Match(text, at);
+            if (m.Success)
+            {
+                yield return m;
+                at = m.Index + Math.Max(1, m.Length);
+            }
+            else
+            {
+                at++;
+            }
+
+            at = at < text.Length ? s.Starts.Next(text, at) : -1;
+        }
+    }
+
+    /// <summary>The matches and the verdict of a phrase or pattern condition as <see cref="Eval"/> computes them (for tests).</summary>
+    internal (List<Match> Matches, bool IsMatch) MatchForTest(RuleCondition c, string text) =>
+        ([.. Matches(c, compiled[c], text)], IsMatch(c, compiled[c], text));
+
+    internal Regex RegexOf(RuleCondition c) => compiled[c];
+
+    /// <summary>What <c>regex.IsMatch(text)</c> returns (see <see cref="Matches"/>).</summary>
+    private bool IsMatch(RuleCondition c, Regex regex, string text)
+    {
+        if (prefilters.TryGetValue(c, out var prefilter) && !prefilter.MayMatch(text))
+        {
+            return false;
+        }
+
+        if (!starts.ContainsKey(c))
+        {
+            return regex.IsMatch(text);
+        }
+
+        foreach (var _ in Matches(c, regex, text))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>False when a phrase condition's regex cannot match the text (so no sentence of it can satisfy all conditions).</summary>
+    private bool MayHoldIn(List<RuleCondition> all, string text)
+    {
+        foreach (var cond in all)
+        {
+            if (prefilters.TryGetValue(cond, out var prefilter) && !prefilter.MayMatch(text))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Sentences of a block: split after . ! ? (and the Urdu, Arabic and Ethiopic full stops, not after kl./tlf./f.eks. …) before a capital or quote, and at line breaks.</summary>
@@ -327,6 +418,15 @@ public sealed class RuleEngine
         if (c.Phrases is { } phrases)
         {
             compiled[c] = PhraseRegex(phrases.Values.SelectMany(v => v));
+            if (PhrasePrefilter.Create(phrases.Values.SelectMany(v => v)) is { } prefilter)
+            {
+                prefilters[c] = prefilter;
+            }
+
+            if (PhraseStarts.Create(phrases.Values.SelectMany(v => v)) is { } startFilter)
+            {
+                starts[c] = (startFilter, AnchoredPhraseRegex(compiled[c]));
+            }
         }
         else if (c.Patterns is { } patterns)
         {
@@ -343,7 +443,7 @@ public sealed class RuleEngine
     public static Regex PhraseRegex(IEnumerable<string> phrases)
     {
         var alternatives = new List<string>();
-        foreach (var raw in phrases.Select(p => TextNormalizer.OneLine(p).Trim()).Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(p => p.Length))
+        foreach (var raw in NormalizedPhrases(phrases))
         {
             var prefix = raw.EndsWith('*');
             var core = prefix ? raw[..^1] : raw;
@@ -367,6 +467,14 @@ public sealed class RuleEngine
         return new Regex(string.Join("|", alternatives), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(2));
     }
 
+    /// <summary>A phrase regex that only matches at the position where matching starts.</summary>
+    internal static Regex AnchoredPhraseRegex(Regex phraseRegex) =>
+        new(@"\G(?:" + phraseRegex + ")", phraseRegex.Options, phraseRegex.MatchTimeout);
+
+    /// <summary>The phrases as <see cref="PhraseRegex"/> reads them: on one line, trimmed, without duplicates, longest first.</summary>
+    internal static IEnumerable<string> NormalizedPhrases(IEnumerable<string> phrases) =>
+        phrases.Select(p => TextNormalizer.OneLine(p).Trim()).Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(p => p.Length);
+
     /// <summary>One word of a phrase: escaped, hyphen optional (e-post = epost = e post), a trailing '*' = any word ending.</summary>
     private static string Word(string part)
     {
@@ -376,5 +484,5 @@ public sealed class RuleEngine
     }
 
     /// <summary>Latin, Cyrillic and Greek words have word boundaries; in Arabic, Ethiopic… script phrases match anywhere.</summary>
-    private static bool IsSimpleScript(string s) => s.Where(char.IsLetter).All(c => c < '\u0590');
+    internal static bool IsSimpleScript(string s) => s.Where(char.IsLetter).All(c => c < '\u0590');
 }

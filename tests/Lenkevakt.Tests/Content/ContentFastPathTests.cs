@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Lenkevakt.Content.Detectors;
+using Lenkevakt.Content.Languages;
+using Lenkevakt.Content.Text;
+using Lenkevakt.Crawling;
+using Xunit;
+
+namespace Lenkevakt.Tests.Content;
+
+/// <summary>
+/// The shortcuts of the content checks (tests before a slow regex, indexed language scores) must give exactly what the
+/// slow path gives: the regexes and the string-keyed scores are their specification.
+/// </summary>
+public sealed class ContentFastPathTests
+{
+    private static readonly Lazy<List<string>> CorpusBlocks = new(() =>
+    {
+        var parser = new HtmlParser();
+        var blocks = new List<string>();
+        foreach (var page in CorpusPage.LoadAll())
+        {
+            var (html, _) = HtmlDecoding.Decode(page.Bytes(), page.Encoding);
+            blocks.AddRange(PageTextExtractor.Extract(parser.ParseDocument(html)).Blocks.Select(b => b.Text));
+        }
+
+        return blocks;
+    });
+
+    [Fact]
+    public void HasDigit_is_what_backslash_d_matches_for_every_character()
+    {
+        var digit = new Regex(@"\d", RegexOptions.CultureInvariant);
+        for (var c = 0; c <= 0xFFFF; c++)
+        {
+            var s = "ab" + (char)c + "æø";
+            Assert.True(digit.IsMatch(s) == DetectorText.HasDigit(s), $"U+{c:X4}");
+        }
+
+        Assert.False(DetectorText.HasDigit(""));
+        Assert.True(DetectorText.HasDigit("Storgata ٣"));
+    }
+
+    [Theory]
+    [InlineData("", 4, false)]
+    [InlineData("123 456", 4, false)]
+    [InlineData("1234", 4, true)]
+    [InlineData("ab ١٢٣٤ cd", 4, true)]
+    [InlineData("12a34", 2, true)]
+    [InlineData("1a2", 2, false)]
+    public void HasDigits_finds_a_run_of_digits(string text, int run, bool expected)
+    {
+        Assert.Equal(expected, DetectorText.HasDigits(text, run));
+        Assert.Equal(new Regex(@"\d{" + run + "}", RegexOptions.CultureInvariant).IsMatch(text), DetectorText.HasDigits(text, run));
+    }
+
+    [Fact]
+    public void Street_suffix_search_never_skips_a_suffix_street_match()
+    {
+        var texts = CorpusBlocks.Value.Concat(["Storgata 12", "Kongens gt. 3", "Fjordallé 2", "Havnekaiå 4", "STORGATA 12", "Storgate 1"]).ToList();
+        var matched = 0;
+        foreach (var text in texts)
+        {
+            if (AddressDetector.SuffixStreet().IsMatch(text))
+            {
+                matched++;
+                Assert.True(text.AsSpan().ContainsAny(AddressDetector.StreetSuffixes), text);
+            }
+        }
+
+        Assert.True(matched > 5, $"only {matched} suffix-street matches");
+    }
+
+    [Fact]
+    public void Obfuscated_email_test_never_skips_a_match()
+    {
+        var texts = CorpusBlocks.Value.Concat(["post (at) kommune.no", "post at kommune dot no", "post AT kommune.no", "post [krøllalfa] kommune [punktum] no", "ola\tat\tkommune.no", "post@kommune.no"]).ToList();
+        var matched = 0;
+        foreach (var text in texts)
+        {
+            if (EmailDetector.Obfuscated().IsMatch(text))
+            {
+                matched++;
+                Assert.True(text.AsSpan().ContainsAny('(', '[', '{') || EmailDetector.SpacedAt().IsMatch(text), text);
+            }
+        }
+
+        Assert.True(matched >= 4, $"only {matched} obfuscated matches");
+    }
+
+    [Fact]
+    public void Token_list_and_count_are_what_Tokenize_yields()
+    {
+        var everyChar = string.Create(0x10000, 0, static (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)i;
+            }
+        });
+        var texts = CorpusBlocks.Value.Concat([everyChar, "", "-", "a-", "-a", "don't stop", "o’neil", "x- y", "فیملی‌ڈاکٹر", "ጥዕናን ሓኪምን", new string('a', 600) + " b", "A\u0301B"]).ToList();
+        foreach (var text in texts)
+        {
+            var expected = LanguageDetector.Tokenize(text).ToList();
+            Assert.Equal(expected, LanguageDetector.TokenList(text));
+            Assert.Equal(expected.Count, LanguageDetector.CountTokens(text));
+        }
+    }
+
+    [Fact]
+    public void Link_label_cache_gives_what_the_label_functions_give()
+    {
+        foreach (var text in CorpusBlocks.Value.Concat(["Polski", "English", "Informasjon på arabisk", "Other languages", "Språk", "Samisk nasjonaldag"]))
+        {
+            for (var round = 0; round < 2; round++)
+            {
+                var (code, other) = LanguageOfferDetector.Label(text);
+                Assert.Equal(LanguageNames.FromLabel(text), code);
+                Assert.Equal(LanguageOfferDetector.OtherLanguages().IsMatch(text), other);
+            }
+        }
+    }
+
+    [Fact]
+    public void Language_scores_are_bit_identical_to_the_string_keyed_scores()
+    {
+        var detector = LanguageDetector.Default;
+        string[][] groups = [["nb", "nn", "en", "se", "pl", "lt", "so", "tr"], ["ru", "uk"], ["ar", "fa", "ur"]];
+        var texts = CorpusBlocks.Value.Append(string.Join("\n", CorpusBlocks.Value)).Append("qqq xyzzy ﬁ ǅ ß Straße").ToList();
+        foreach (var text in texts)
+        {
+            var words = LanguageDetector.Tokenize(text).ToList();
+            foreach (var candidates in groups)
+            {
+                var expected = detector.RankReference(words, candidates);
+                var actual = detector.RankForTest(words, candidates);
+                Assert.Equal(expected.Count, actual.Count);
+                for (var i = 0; i < expected.Count; i++)
+                {
+                    Assert.Equal(expected[i].Code, actual[i].Code);
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(expected[i].Score), BitConverter.DoubleToInt64Bits(actual[i].Score));
+                }
+            }
+        }
+    }
+}

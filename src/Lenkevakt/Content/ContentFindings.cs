@@ -82,6 +82,54 @@ public static class ContentFindings
         }
     }
 
+    /// <summary>
+    /// Limits page findings of one rule (required-missing per rule id, readability-hard) to <paramref name="max"/> per
+    /// site: the pages most clearly about help (highest help score, then URL) keep their own finding; the others are
+    /// counted in one site finding that says where the full list is. Other findings pass unchanged.
+    /// </summary>
+    public static IEnumerable<Finding> CapPerRule(IEnumerable<Finding> pageFindings, IReadOnlyList<PageContentResult> pages, int max, string siteId, string siteUrl)
+    {
+        var all = pageFindings.ToList();
+        if (max <= 0)
+        {
+            return all;
+        }
+
+        var score = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var p in pages)
+        {
+            score.TryAdd(p.Url, p.HelpScore);
+        }
+
+        static bool Capped(Finding f) => f.Kind == ContentFindingKinds.RequiredMissing.Name || f.Kind == ContentFindingKinds.ReadabilityHard.Name;
+        var result = all.Where(f => !Capped(f)).ToList();
+        foreach (var group in all.Where(Capped).GroupBy(f => (f.Kind, f.Target), (k, g) => (Key: k, Items: g.ToList())))
+        {
+            var ordered = group.Items.OrderByDescending(f => score.GetValueOrDefault(f.PageUrl)).ThenBy(f => f.PageUrl, StringComparer.Ordinal).ToList();
+            result.AddRange(ordered.Take(max));
+            if (ordered.Count <= max)
+            {
+                continue;
+            }
+
+            var first = ordered[0];
+            var title = first.Message.Split(':', 2)[0];
+            var rest = ordered.Count - max;
+            result.Add(first with
+            {
+                PageUrl = siteUrl,
+                PageTitle = null,
+                Target = $"{group.Key.Target}:flere-sider",
+                Location = null,
+                Message = $"{title}: gjelder {ordered.Count} sider. De {max} sidene som tydeligst handler om helse- og hjelpetilbud, er meldt hver for seg; " +
+                          $"de {rest} andre står i sidelisten (lenkevakt export pages --site {siteId}).",
+                Evidence = $"{ordered.Count} sider, {rest} ikke meldt enkeltvis; f.eks. {string.Join(", ", ordered.Skip(max).Take(3).Select(f => f.PageUrl))}",
+            });
+        }
+
+        return result;
+    }
+
     public static IEnumerable<Finding> ForSite(SiteContentResult site, RuleSet rules, string siteUrl)
     {
         foreach (var result in site.Rules.Where(r => r.Outcome == RuleOutcome.NotMet))

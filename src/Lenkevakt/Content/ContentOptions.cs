@@ -47,6 +47,14 @@ public sealed class ContentOptions
     [Range(1, 100000)]
     public int HelpPageBudget { get; set; } = 150;
 
+    /// <summary>
+    /// Page findings per site for one rule (or one page check such as readability) before the rest are summed up in one
+    /// site finding. A rule missed on hundreds of pages is one message to the editors, not hundreds; every page's
+    /// result stays in the Pages table (<c>lenkevakt export pages</c>). Default 25; 0 = no limit.
+    /// </summary>
+    [Range(0, 100000)]
+    public int MaxPageFindingsPerRule { get; set; } = 25;
+
     /// <summary>How rules treat sites of kind Other (ad-hoc URLs): <c>municipality</c> (default) or <c>none</c>.</summary>
     [RegularExpression("^(municipality|helsenorge|none)$")]
     public string RulesForOtherSites { get; set; } = "municipality";

@@ -89,14 +89,10 @@ public sealed class ContentSiteAnalysis : ISiteAnalysis
         var list = pages.Values.OrderBy(p => p.Url, StringComparer.Ordinal).ToList();
         var rules = evaluator.Engine.RuleSet;
         var siteResult = accumulator.Complete(site.Id, site.Name, KindName(site.Kind), evaluator.Audience(site.Kind), runId, time.GetUtcNow());
-        var findings = new List<Finding>();
-        foreach (var page in list)
-        {
-            findings.AddRange(ContentFindings.ForPage(page, rules, options));
-        }
-
-        findings.AddRange(ContentFindings.Reciprocity(list));
         var siteUrl = site.StartUrls.Count > 0 ? site.StartUrls[0].AbsoluteUri : $"site:{site.Id}";
+        var findings = new List<Finding>();
+        findings.AddRange(ContentFindings.CapPerRule(list.SelectMany(page => ContentFindings.ForPage(page, rules, options)), list, options.MaxPageFindingsPerRule, site.Id, siteUrl));
+        findings.AddRange(ContentFindings.Reciprocity(list));
         if (list.Count > 0)
         {
             findings.AddRange(ContentFindings.ForSite(siteResult, rules, siteUrl));

@@ -102,7 +102,9 @@ public sealed class ContentSiteAnalysis : ISiteAnalysis
         {
             try
             {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 await store.SaveAsync(siteResult, list, ct).ConfigureAwait(false);
+                logger.LogInformation("Stored content results of {Site}: {Pages} pages in {Seconds:0.0}s", site.Id, list.Count, watch.Elapsed.TotalSeconds);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -82,7 +82,9 @@ public sealed class SiteCrawler(
         }
 
         progress?.Report(new SiteProgress(site.Id, "checking", state.PagesCrawled, state.LinksFound, state.Findings.Count));
+        var evaluating = Stopwatch.StartNew();
         await EvaluateAsync(state, spool, ct).ConfigureAwait(false);
+        logger.LogDebug("{Site}: {Links} link occurrences evaluated in {Seconds:0.0}s", site.Id, state.LinksFound, evaluating.Elapsed.TotalSeconds);
         foreach (var analysis in analyses)
         {
             foreach (var f in await analysis.CompleteAsync(ct).ConfigureAwait(false))

@@ -8,6 +8,20 @@ public sealed class PageTextExtractorTests
     private static PageText Extract(string html) => PageTextExtractor.Extract(ContentTestHost.ParseHtml(html).Document!);
 
     [Fact]
+    public void A_huge_page_is_read_up_to_the_character_budget()
+    {
+        var paragraph = "<p>" + string.Join(' ', Enumerable.Repeat("Referat fra møtet i kommunestyret.", 30)) + "</p>";
+        var html = "<html><body><main><h1>Møtebok</h1>" + string.Concat(Enumerable.Repeat(paragraph, 400)) + "<pre>" + new string('x', 300_000) + "</pre></main></body></html>";
+
+        var t = Extract(html);
+
+        Assert.Equal("Møtebok", t.Blocks[0].Text);
+        Assert.InRange(t.Blocks.Sum(b => b.Text.Length), PageTextExtractor.DefaultMaxChars - 1100, PageTextExtractor.DefaultMaxChars);
+        var small = PageTextExtractor.Extract(ContentTestHost.ParseHtml("<html><body><main><p>" + new string('y', 5000) + "</p></main></body></html>").Document!, maxChars: 1000);
+        Assert.Equal(1000, Assert.Single(small.Blocks).Text.Length);
+    }
+
+    [Fact]
     public void Main_element_is_main_and_chrome_is_labelled()
     {
         var t = Extract("""

@@ -36,11 +36,14 @@ public static class PageTextExtractor
     private static readonly string[] AsideHints = ["sidebar", "aside", "sidekolonne", "related", "relatert", "contact-box", "kontaktboks"];
     private static readonly string[] NoiseHints = ["cookie", "consent", "samtykke"];
 
-    public static PageText Extract(IHtmlDocument document, int maxBlocks = 4000)
+    /// <summary>Text kept per page: enough for any help page; a 1.5 MB page of meeting minutes is read up to here.</summary>
+    public const int DefaultMaxChars = 100_000;
+
+    public static PageText Extract(IHtmlDocument document, int maxBlocks = 4000, int maxChars = DefaultMaxChars)
     {
         var body = document.Body;
         var mainRoot = FindMainRoot(document);
-        var state = new State(maxBlocks);
+        var state = new State(maxBlocks, maxChars);
         if (body is not null)
         {
             // Without a main element the body is the main content, minus the chrome recognised by element, role and class.
@@ -204,8 +207,10 @@ public static class PageTextExtractor
         return null;
     }
 
-    private sealed class State(int maxBlocks)
+    private sealed class State(int maxBlocks, int maxChars)
     {
+        private int chars;
+
         private const int MaxDepth = 300;
 
         private readonly StringBuilder current = new();
@@ -228,7 +233,7 @@ public static class PageTextExtractor
 
             foreach (var node in element.ChildNodes)
             {
-                if (Blocks.Count >= maxBlocks)
+                if (Blocks.Count >= maxBlocks || chars >= maxChars)
                 {
                     return;
                 }
@@ -352,6 +357,12 @@ public static class PageTextExtractor
         {
             var text = TextNormalizer.Normalize(current.ToString()).Trim('\n', ' ', '|');
             text = text.Replace(" |  | ", " | ", StringComparison.Ordinal);
+            if (chars + text.Length > maxChars)
+            {
+                text = text[..Math.Max(0, maxChars - chars)];
+            }
+
+            chars += text.Length;
             if (text.Length > 0 || links.Count > 0)
             {
                 Blocks.Add(new TextBlock(Blocks.Count, text, currentRegion, currentElement, section, currentHeading, links.ToArray()));

@@ -131,6 +131,30 @@ public sealed class ContentStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rows_written_during_the_crawl_and_at_its_end_make_up_the_run()
+    {
+        var store = new TableContentResultStore(clients!);
+        var export = new ContentExport(clients!);
+        var old = Page("https://www.test.kommune.no/gammel/");
+        await store.SaveAsync(Site("run-1"), [old], CancellationToken.None);
+
+        var early = Enumerable.Range(0, 130).Select(i => Page($"https://www.test.kommune.no/side-{i}/")).ToList();
+        var late = Page("https://www.test.kommune.no/legevakt/");
+        await store.SavePagesAsync("kommune-test", "run-2", "required-fields@1.0.0", new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero), early, CancellationToken.None);
+        await store.SaveAsync(Site("run-2"), [.. early, late], CancellationToken.None);
+
+        var rows = new List<PageExportRow>();
+        await foreach (var row in export.ReadPagesAsync("kommune-test", CancellationToken.None))
+        {
+            rows.Add(row);
+        }
+
+        Assert.Equal(early.Select(p => p.Url).Append(late.Url).Order(StringComparer.Ordinal), rows.Select(r => r.Url).Order(StringComparer.Ordinal));
+        Assert.All(rows, r => Assert.Equal(("run-2", "kommune-test"), (r.RunId, r.SiteId)));
+        Assert.All(rows, r => Assert.Equal(RuleOutcome.Met, r.Rules.Single(x => x.RuleId == "legevakt-116117").Outcome));
+    }
+
+    [Fact]
     public async Task Export_of_missing_tables_is_empty()
     {
         var export = new ContentExport(new StorageClients(Options.Create(new StorageOptions { ConnectionString = azurite!.ConnectionString, NamePrefix = "empty" })));

@@ -16,22 +16,44 @@ public sealed class TableContentResultStore(StorageClients clients) : IContentRe
     public const string SitePartition = "site";
     private int tablesReady;
 
+    // Row keys written early (SavePagesAsync) per site and run, until the run's SaveAsync.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Site, string Run), System.Collections.Concurrent.ConcurrentDictionary<string, byte>> early = new();
+
+    public async Task SavePagesAsync(string siteId, string runId, string ruleSet, DateTimeOffset checkedAt, IReadOnlyList<PageContentResult> pages, CancellationToken ct)
+    {
+        var pagesTable = clients.Table(clients.Names.PagesTable);
+        await EnsureTablesAsync(ct).ConfigureAwait(false);
+        var written = early.GetOrAdd((siteId, runId), _ => new(StringComparer.Ordinal));
+        var entities = pages.Select(p => ToEntity(p, runId, ruleSet, checkedAt)).GroupBy(e => e.RowKey, StringComparer.Ordinal).Select(g => g.Last()).ToList();
+        await SubmitAsync(pagesTable, entities, TableTransactionActionType.UpsertReplace, ct).ConfigureAwait(false);
+        foreach (var e in entities)
+        {
+            written.TryAdd(e.RowKey, 0);
+        }
+    }
+
+    private async Task EnsureTablesAsync(CancellationToken ct)
+    {
+        if (Interlocked.Exchange(ref tablesReady, 1) == 0)
+        {
+            await clients.Table(clients.Names.PagesTable).CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+            await clients.Table(clients.Names.SiteContentTable).CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+        }
+    }
+
     public async Task SaveAsync(SiteContentResult site, IReadOnlyList<PageContentResult> pages, CancellationToken ct)
     {
         var pagesTable = clients.Table(clients.Names.PagesTable);
         var sitesTable = clients.Table(clients.Names.SiteContentTable);
-        if (Interlocked.Exchange(ref tablesReady, 1) == 0)
-        {
-            await pagesTable.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
-            await sitesTable.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
-        }
+        await EnsureTablesAsync(ct).ConfigureAwait(false);
+        early.TryRemove((site.SiteId, site.RunId), out var written);
 
         var keep = new HashSet<string>(StringComparer.Ordinal);
         var entities = new List<TableEntity>(pages.Count);
         foreach (var page in pages)
         {
             var entity = ToEntity(page, site);
-            if (keep.Add(entity.RowKey))
+            if (keep.Add(entity.RowKey) && written?.ContainsKey(entity.RowKey) != true)
             {
                 entities.Add(entity);
             }
@@ -61,16 +83,18 @@ public sealed class TableContentResultStore(StorageClients clients) : IContentRe
             await table.SubmitTransactionAsync(chunk.Select(e => action == TableTransactionActionType.Delete ? new TableTransactionAction(action, e, ETag.All) : new TableTransactionAction(action, e)), token).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
-    public static TableEntity ToEntity(PageContentResult page, SiteContentResult site)
+    public static TableEntity ToEntity(PageContentResult page, SiteContentResult site) => ToEntity(page, site.RunId, site.RuleSet, site.CheckedAt);
+
+    public static TableEntity ToEntity(PageContentResult page, string runId, string ruleSet, DateTimeOffset checkedAt)
     {
         var rowKey = PageKey.For(page.Url);
         var e = new TableEntity(SitePartitions.For(page.SiteId, rowKey), rowKey)
         {
             ["SiteId"] = page.SiteId,
             ["Url"] = Cap(page.Url, 4000),
-            ["RunId"] = site.RunId,
-            ["RuleSet"] = site.RuleSet,
-            ["CheckedAt"] = site.CheckedAt,
+            ["RunId"] = runId,
+            ["RuleSet"] = ruleSet,
+            ["CheckedAt"] = checkedAt,
             ["Title"] = Cap(page.Title, 400),
             ["DeclaredLang"] = Cap(page.DeclaredLang, 100),
             ["DeclaredLangProblem"] = Cap(page.DeclaredLangProblem, 400),

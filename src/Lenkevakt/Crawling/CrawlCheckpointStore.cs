@@ -13,11 +13,14 @@ namespace Lenkevakt.Crawling;
 /// <see cref="PageRecord"/> lines. Appends are cheap and ordered; a crash loses at most the records not yet flushed,
 /// whose pages are then fetched again. The blob is read back when a crawl of the same site and run starts again
 /// (continuation after a time budget, or redelivery after a crash), and older runs' blobs are deleted when a run's
-/// crawl completes.
+/// crawl completes. Each appended block is one gzip member of JSON lines (a page's record holds its links, anchors
+/// and content results: ~7 KB of JSON, ~1 KB gzipped); members of a blob read back as one gzip stream. Blobs written
+/// before compression (plain JSON lines) are still read.
 /// </summary>
 public sealed class CrawlCheckpointStore(StorageClients storage)
 {
-    private const int MaxBlock = 4 * 1024 * 1024 - 1024;
+    // An append block is at most 4 MiB; gzip never grows JSON by more than a few bytes per 64 KiB.
+    private const int MaxBlock = 4 * 1024 * 1024 - (64 * 1024);
 
     public async Task AppendAsync(string siteId, string runId, IReadOnlyList<PageRecord> records, CancellationToken ct)
     {
@@ -55,7 +58,18 @@ public sealed class CrawlCheckpointStore(StorageClients storage)
             yield break;
         }
 
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        await using var _ = stream.ConfigureAwait(false);
+        var buffered = new BufferedStream(stream, 1 << 16);
+        var head = new byte[2];
+        var n = await buffered.ReadAsync(head, ct).ConfigureAwait(false);
+        var start = new MemoryStream(head, 0, n);
+        Stream content = new ConcatStream(start, buffered);
+        if (n == 2 && head[0] == 0x1f && head[1] == 0x8b)
+        {
+            content = new System.IO.Compression.GZipStream(content, System.IO.Compression.CompressionMode.Decompress);
+        }
+
+        using var reader = new StreamReader(content, Encoding.UTF8);
         while (await reader.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
         {
             if (line.Length > 0)
@@ -102,9 +116,51 @@ public sealed class CrawlCheckpointStore(StorageClients storage)
             return;
         }
 
-        block.Position = 0;
-        await blob.AppendBlockAsync(block, cancellationToken: ct).ConfigureAwait(false);
+        using var packed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            block.Position = 0;
+            await block.CopyToAsync(gzip, ct).ConfigureAwait(false);
+        }
+
+        packed.Position = 0;
+        await blob.AppendBlockAsync(packed, cancellationToken: ct).ConfigureAwait(false);
         block.SetLength(0);
+    }
+
+    /// <summary>The bytes already read to sniff the format, then the rest of the blob.</summary>
+    private sealed class ConcatStream(Stream first, Stream second) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = first.Read(buffer, offset, count);
+            return n > 0 ? n : second.Read(buffer, offset, count);
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var n = await first.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return n > 0 ? n : await second.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private AppendBlobClient Blob(string siteId, string runId) => storage.CrawlStateContainer.GetAppendBlobClient(Name(siteId, runId));

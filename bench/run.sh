@@ -3,7 +3,7 @@
 # municipal site from /work/shared/bench, and print one combined table.
 #
 #   bench/run.sh [--pages N] [--repeats R] [--concurrency C] [--tools LIST] [--out DIR]
-#                [--lc-repeats K] [--timeout S] [--peer-timeout S] [--skip-peers] [--skip-build]
+#                [--lc-repeats K] [--timeout S] [--peer-timeout S] [--skip-peers] [--skip-build] [--no-content]
 #                [--max-load L] [--load-wait S] [--seed S] [--shared DIR]
 #
 #   --pages N         site size (default 2000); the site is /tmp/lenkevakt-bench/site-N, generated
@@ -20,6 +20,8 @@
 #   --timeout S       per Lenkevakt run (default 900); --peer-timeout S per peer run (default 600)
 #   --skip-peers      run no peers; reuse DIR/peers/results.json if present
 #   --skip-build      do not rebuild Lenkevakt (default: dotnet build -c Release first)
+#   --no-content      Lenkevakt without its content checks (languages, required fields): link checks only, as the
+#                     peers do. Default: every check on (--content, kept for older calls, is the default)
 #   --max-load L      before each timed run wait until the 1-min load average is <= L (default 1.5) ...
 #   --load-wait S     ... for at most S seconds (default 120), then run anyway (the load is recorded)
 #
@@ -35,7 +37,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 SHARED=/work/shared/bench
 PAGES=2000; REPEATS=3; LC_REPEATS=; CONC=10; TOOLS=lenkevakt,linkchecker,linkinator; OUT=
-TIMEOUT=900; PEER_TIMEOUT=600; SKIP_PEERS=0; SKIP_BUILD=0; MAX_LOAD=1.5; LOAD_WAIT=120; SEED=42; CONTENT=false
+TIMEOUT=900; PEER_TIMEOUT=600; SKIP_PEERS=0; SKIP_BUILD=0; MAX_LOAD=1.5; LOAD_WAIT=120; SEED=42; CONTENT=true
 SITE_PORT=18080; EXT_PORT=18081
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -50,6 +52,7 @@ while [ $# -gt 0 ]; do
     --skip-peers) SKIP_PEERS=1; shift ;;
     --skip-build) SKIP_BUILD=1; shift ;;
     --content) CONTENT=true; shift ;;
+    --no-content) CONTENT=false; shift ;;
     --max-load) MAX_LOAD=$2; shift 2 ;;
     --load-wait) LOAD_WAIT=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
@@ -146,7 +149,7 @@ run_lenkevakt() {
   key=$(grep -o 'DevAccountKey = "[^"]*"' "$REPO/src/Lenkevakt/Storage/AzuriteLauncher.cs" | cut -d'"' -f2)
   bp=$(free_port); qp=$(free_port); tp=$(free_port)
   conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$bp/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$qp/devstoreaccount1;TableEndpoint=http://127.0.0.1:$tp/devstoreaccount1;"
-  echo "dotnet $DLL run --url $SITE_BASE/ --allow-private --host-concurrency $CONC --host-delay 0 --link-concurrency $CONC --max-pages $((PAGES * 2)) --export $dir/out.csv" > "$dir/cmd"
+  echo "Lenkevakt__Content__Enabled=$CONTENT dotnet $DLL run --url $SITE_BASE/ --allow-private --host-concurrency $CONC --host-delay 0 --link-concurrency $CONC --max-pages $((PAGES * 2)) --export $dir/out.csv" > "$dir/cmd"
   wait_for_load
   local load uptime_before off0 off1 t0 t1 rc=0
   load=$(cut -d' ' -f1-3 /proc/loadavg); uptime_before=$(uptime)
@@ -161,7 +164,7 @@ run_lenkevakt() {
   ( cd "$cwd" && env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY \
       DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
       Lenkevakt__Storage__ConnectionString="$conn" Logging__LogLevel__Lenkevakt=Information \
-      Lenkevakt__Content__Enabled="${CONTENT:-false}" \
+      Lenkevakt__Content__Enabled="${CONTENT:-true}" \
       /usr/bin/time -v -o "$dir/time.txt" timeout -s INT -k 30 "$TIMEOUT" $(cat "$dir/cmd") 2>&1 ) \
     | python3 "$HERE/probe.py" stamp > "$dir/stdout.txt"
   rc=${PIPESTATUS[0]}

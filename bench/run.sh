@@ -149,7 +149,8 @@ run_lenkevakt() {
   key=$(grep -o 'DevAccountKey = "[^"]*"' "$REPO/src/Lenkevakt/Storage/AzuriteLauncher.cs" | cut -d'"' -f2)
   bp=$(free_port); qp=$(free_port); tp=$(free_port)
   conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$bp/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$qp/devstoreaccount1;TableEndpoint=http://127.0.0.1:$tp/devstoreaccount1;"
-  echo "Lenkevakt__Content__Enabled=$CONTENT dotnet $DLL run --url $SITE_BASE/ --allow-private --host-concurrency $CONC --host-delay 0 --link-concurrency $CONC --max-pages $((PAGES * 2)) --export $dir/out.csv" > "$dir/cmd"
+  echo "dotnet $DLL run --url $SITE_BASE/ --allow-private --host-concurrency $CONC --host-delay 0 --link-concurrency $CONC --max-pages $((PAGES * 2)) --export $dir/out.csv" > "$dir/cmd"
+  echo "Lenkevakt__Content__Enabled=$CONTENT" > "$dir/env"
   wait_for_load
   local load uptime_before off0 off1 t0 t1 rc=0
   load=$(cut -d' ' -f1-3 /proc/loadavg); uptime_before=$(uptime)
@@ -157,7 +158,7 @@ run_lenkevakt() {
   python3 "$HERE/probe.py" sample --match "$dir" --port "$SITE_PORT" --out "$dir/samples.tsv" \
     --max-seconds "$((TIMEOUT + 60))" --nginx-pidfile "$NGINX_DIR/nginx.pid" &
   SAMPLER=$!
-  log "lenkevakt run $k: $(cat "$dir/cmd")"
+  log "lenkevakt run $k: $(cat "$dir/env") $(cat "$dir/cmd")"
   head -1 /proc/stat > "$dir/procstat.txt"   # before/after: CPU steal and other load during the run
   t0=$(date +%s.%N)
   set +e
@@ -185,7 +186,7 @@ rev = subprocess.run(["git", "-C", "$REPO", "rev-parse", "--short", "HEAD"], cap
 json.dump({"tool": "lenkevakt", "variant": "lenkevakt", "repeat": int(k), "pages": $PAGES, "rc": int(rc),
            "timed_out": int(rc) in (124, 137), "wall_s": round(float(t1) - float(t0), 3),
            "started_at": float(t0), "ended_at": float(t1), "loadavg_before": load, "uptime_before": up.strip(),
-           "concurrency": $CONC, "host_concurrency": $CONC, "link_concurrency": $CONC, "timeout_s": $TIMEOUT,
+           "concurrency": $CONC, "host_concurrency": $CONC, "link_concurrency": $CONC, "timeout_s": $TIMEOUT, "content_checks": "$CONTENT" == "true",
            "cmd": open(d + "/cmd").read().strip(), "tool_version": "git " + rev, "azurite_ports": ports,
            "azurite_data_kb": int(akb or 0), "site_dir": "$SITE_DIR", "site_base": "$SITE_BASE",
            "ext_base": "http://127.0.0.1:$EXT_PORT"}, open(d + "/meta.json", "w"), indent=1)

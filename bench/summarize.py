@@ -217,7 +217,9 @@ def tool_row(tool, variant, runs, conc):
     cpu = [(r.get("cpu_user_s") or 0) + (r.get("cpu_sys_s") or 0) for r in runs]
     pages = [r.get("pages_crawled", 0) for r in runs]
     row = {"tool": tool, "variant": variant, "runs": len(runs), "concurrency": conc,
-           "concurrency_meaning": CONCURRENCY_MEANING.get(tool, "").format(c=conc),
+           "concurrency_meaning": CONCURRENCY_MEANING.get(tool, "").format(c=conc)
+           + ("" if tool != "lenkevakt" else "; every check on (content checks too)" if all(r.get("content_checks", False) for r in runs)
+              else "; link checks only (--no-content)" if not any(r.get("content_checks", False) for r in runs) else "; mixed content settings"),
            "wall_s_median": med(walls), "wall_s_min": min(walls), "wall_s_max": max(walls),
            "pages_crawled": pages, "pages_per_s_median": med([r.get("pages_per_s") for r in runs]),
            "peak_rss_mb_median": med([r.get("peak_rss_mb") for r in runs]),

@@ -75,6 +75,12 @@ public sealed class CrawlOptions
     public bool AllowPrivateNetworks { get; set; }
 
     /// <summary>
+    /// PEM files of extra certificate authorities to trust for https (an internal CA of a municipality's intranet, or a
+    /// test CA). Certificates that chain to one of them are accepted; the host name must still match. Default: none.
+    /// </summary>
+    public List<string> TrustedCertificateFiles { get; set; } = [];
+
+    /// <summary>
     /// Crawl time per message before the crawl checkpoints and continues in a new message (keep it well under the
     /// Functions timeout). Zero: no budget (the CLI default).
     /// </summary>

@@ -87,9 +87,7 @@ public sealed class ReportServeCliTests(AzuriteFixture azurite, ITestOutputHelpe
                 await kill.WaitForExitAsync();
             }
 
-            // Stopping includes Azurite's own graceful stop (up to 10 s, then a kill): on a machine busy with the rest of
-            // the suite that alone has taken most of half a minute.
-            using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await process.WaitForExitAsync(exit.Token);
             Assert.True(process.ExitCode is 0 or 130, $"exit code {process.ExitCode}: {string.Join("\n", lines)}");
             await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync("/"));

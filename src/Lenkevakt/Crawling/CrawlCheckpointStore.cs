@@ -59,16 +59,12 @@ public sealed class CrawlCheckpointStore(StorageClients storage)
         }
 
         await using var _ = stream.ConfigureAwait(false);
-        var buffered = new BufferedStream(stream, 1 << 16);
         var head = new byte[2];
-        var n = await buffered.ReadAsync(head, ct).ConfigureAwait(false);
-        var start = new MemoryStream(head, 0, n);
-        Stream content = new ConcatStream(start, buffered);
-        if (n == 2 && head[0] == 0x1f && head[1] == 0x8b)
-        {
-            content = new System.IO.Compression.GZipStream(content, System.IO.Compression.CompressionMode.Decompress);
-        }
-
+        var n = await stream.ReadAtLeastAsync(head, 2, throwOnEndOfStream: false, ct).ConfigureAwait(false);
+        stream.Position = 0; // the blob's read stream seeks: the sniffed bytes are read again
+        Stream content = n == 2 && head[0] == 0x1f && head[1] == 0x8b
+            ? new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress)
+            : stream;
         using var reader = new StreamReader(content, Encoding.UTF8);
         while (await reader.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
         {
@@ -126,41 +122,6 @@ public sealed class CrawlCheckpointStore(StorageClients storage)
         packed.Position = 0;
         await blob.AppendBlockAsync(packed, cancellationToken: ct).ConfigureAwait(false);
         block.SetLength(0);
-    }
-
-    /// <summary>The bytes already read to sniff the format, then the rest of the blob.</summary>
-    private sealed class ConcatStream(Stream first, Stream second) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = first.Read(buffer, offset, count);
-            return n > 0 ? n : second.Read(buffer, offset, count);
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var n = await first.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return n > 0 ? n : await second.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private AppendBlobClient Blob(string siteId, string runId) => storage.CrawlStateContainer.GetAppendBlobClient(Name(siteId, runId));

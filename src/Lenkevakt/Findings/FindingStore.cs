@@ -61,15 +61,7 @@ public sealed class FindingStore(StorageClients storage)
             };
         }
 
-        await SubmitAsync(entities.Values, TableTransactionActionType.UpsertReplace, ct).ConfigureAwait(false);
-    }
-
-    /// <summary>Entity group transactions: at most 100 rows, all of one partition; partitions written in parallel.</summary>
-    private async Task SubmitAsync(IEnumerable<FindingEntity> entities, TableTransactionActionType action, CancellationToken ct)
-    {
-        var chunks = entities.GroupBy(e => e.PartitionKey, StringComparer.Ordinal).SelectMany(g => g.Chunk(100)).ToList();
-        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (chunk, token) =>
-            await Table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(action, e, action == TableTransactionActionType.UpdateMerge ? e.ETag : default)), token).ConfigureAwait(false)).ConfigureAwait(false);
+        await SitePartitions.SubmitAsync(Table, entities.Values, TableTransactionActionType.UpsertReplace, ct).ConfigureAwait(false);
     }
 
     private async Task<Dictionary<string, Prior>> PriorsAsync(string siteId, string runId, CancellationToken ct)
@@ -145,7 +137,7 @@ public sealed class FindingStore(StorageClients storage)
             }
         }
 
-        await SubmitAsync(toResolve, TableTransactionActionType.UpdateMerge, ct).ConfigureAwait(false);
+        await SitePartitions.SubmitAsync(Table, toResolve, TableTransactionActionType.UpdateMerge, ct).ConfigureAwait(false);
 
         return new RunChanges(open, fresh, resolved);
     }

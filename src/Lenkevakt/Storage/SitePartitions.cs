@@ -26,4 +26,21 @@ public static class SitePartitions
     /// <summary>An OData filter for every partition of a site: '|' + 1 = '}', so the range holds exactly <c>{siteId}|*</c>.</summary>
     public static string Filter(string siteId) =>
         TableClient.CreateQueryFilter($"PartitionKey ge {siteId + Separator} and PartitionKey lt {siteId + (char)(Separator + 1)}");
+
+    /// <summary>
+    /// Writes rows as entity group transactions: at most 100 rows, all of one partition, partitions in parallel. An
+    /// update carries the row's ETag (optimistic), a delete matches any version.
+    /// </summary>
+    public static async Task SubmitAsync<T>(TableClient table, IEnumerable<T> rows, TableTransactionActionType action, CancellationToken ct)
+        where T : ITableEntity
+    {
+        var chunks = rows.GroupBy(e => e.PartitionKey, StringComparer.Ordinal).SelectMany(g => g.Chunk(100)).ToList();
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (chunk, token) =>
+            await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(action, e, action switch
+            {
+                TableTransactionActionType.Delete => Azure.ETag.All,
+                TableTransactionActionType.UpdateMerge or TableTransactionActionType.UpdateReplace => e.ETag,
+                _ => default,
+            })), token).ConfigureAwait(false)).ConfigureAwait(false);
+    }
 }

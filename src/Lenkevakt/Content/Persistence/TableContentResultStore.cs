@@ -25,7 +25,7 @@ public sealed class TableContentResultStore(StorageClients clients) : IContentRe
         await EnsureTablesAsync(ct).ConfigureAwait(false);
         var written = early.GetOrAdd((siteId, runId), _ => new(StringComparer.Ordinal));
         var entities = pages.Select(p => ToEntity(p, runId, ruleSet, checkedAt)).GroupBy(e => e.RowKey, StringComparer.Ordinal).Select(g => g.Last()).ToList();
-        await SubmitAsync(pagesTable, entities, TableTransactionActionType.UpsertReplace, ct).ConfigureAwait(false);
+        await SitePartitions.SubmitAsync(pagesTable, entities, TableTransactionActionType.UpsertReplace, ct).ConfigureAwait(false);
         foreach (var e in entities)
         {
             written.TryAdd(e.RowKey, 0);
@@ -59,7 +59,7 @@ public sealed class TableContentResultStore(StorageClients clients) : IContentRe
             }
         }
 
-        await SubmitAsync(pagesTable, entities, TableTransactionActionType.UpsertReplace, ct).ConfigureAwait(false);
+        await SitePartitions.SubmitAsync(pagesTable, entities, TableTransactionActionType.UpsertReplace, ct).ConfigureAwait(false);
 
         // Remove rows of pages not seen in this run.
         var stale = new List<TableEntity>();
@@ -71,16 +71,8 @@ public sealed class TableContentResultStore(StorageClients clients) : IContentRe
             }
         }
 
-        await SubmitAsync(pagesTable, stale, TableTransactionActionType.Delete, ct).ConfigureAwait(false);
+        await SitePartitions.SubmitAsync(pagesTable, stale, TableTransactionActionType.Delete, ct).ConfigureAwait(false);
         await sitesTable.UpsertEntityAsync(ToEntity(site), TableUpdateMode.Replace, ct).ConfigureAwait(false);
-    }
-
-    /// <summary>Entity group transactions: at most 100 rows, all of one partition; partitions written in parallel.</summary>
-    private static async Task SubmitAsync(TableClient table, IEnumerable<TableEntity> rows, TableTransactionActionType action, CancellationToken ct)
-    {
-        var chunks = rows.GroupBy(e => e.PartitionKey, StringComparer.Ordinal).SelectMany(g => g.Chunk(100)).ToList();
-        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (chunk, token) =>
-            await table.SubmitTransactionAsync(chunk.Select(e => action == TableTransactionActionType.Delete ? new TableTransactionAction(action, e, ETag.All) : new TableTransactionAction(action, e)), token).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     public static TableEntity ToEntity(PageContentResult page, SiteContentResult site) => ToEntity(page, site.RunId, site.RuleSet, site.CheckedAt);

@@ -64,21 +64,11 @@ public static class LenkevaktServiceCollectionExtensions
         services.AddSingleton<Reports.FindingExport>();
         services.AddReports();
 
+        // Webhooks: one timeout per attempt, no retry strategy here: SendAlertsHandler counts every attempt in the
+        // AlertLog, so a digest gets a bounded number of attempts across retries, queue deliveries and workers.
         services.AddHttpClient(SendAlertsHandler.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("webhooks", (builder, context) =>
-            {
-                var o = context.ServiceProvider.GetRequiredService<IOptions<AlertOptions>>().Value;
-                builder.AddTimeout(TimeSpan.FromSeconds(60));
-                builder.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = Math.Max(1, o.MaxRetries),
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromMilliseconds(500),
-                    MaxDelay = TimeSpan.FromSeconds(30),
-                });
-                builder.AddTimeout(TimeSpan.FromSeconds(15));
-            });
+                builder.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<AlertOptions>>().Value.AttemptTimeout));
         return services;
     }
 }

@@ -11,8 +11,19 @@ public sealed class AlertOptions
     /// <summary>Base URL of the dashboard, for the "see the full list" link in digests. Optional.</summary>
     public string? DashboardUrl { get; set; }
 
-    /// <summary>Retries of a failing delivery (5xx, 429, timeouts) before the message is retried from the queue. Default 3.</summary>
+    /// <summary>Retries of a failing delivery (5xx, 429, timeouts) within one processing of the message, before it is retried from the queue. Default 3.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 20)]
     public int MaxRetries { get; set; } = 3;
+
+    /// <summary>
+    /// Attempts to deliver one digest to one subscription, in all (counted in the AlertLog across queue deliveries and
+    /// workers). Then the digest is given up: logged as failed and the message moved to <c>alerts-poison</c>. Default 6.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100)]
+    public int MaxAttemptsPerDigest { get; set; } = 6;
+
+    /// <summary>How long one delivery attempt waits for the receiver's answer. Default 15 s.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Items shown per list in one digest. Default 20.</summary>
     public int MaxItemsPerDigest { get; set; } = 20;

@@ -13,7 +13,10 @@ namespace Lenkevakt.Alerts;
 /// already delivered for this run and subscription is not sent again, even when the message is processed twice);
 /// a subscription with nothing to report after its filters gets nothing. Delivery goes through the resilient
 /// <c>webhooks</c> client; a delivery that still fails throws after every subscription was tried, so the message is
-/// retried (delivered subscriptions are skipped) and finally lands in <c>alerts-poison</c> with its errors. A subscription
+/// retried (delivered subscriptions are skipped) and finally lands in <c>alerts-poison</c> with its errors. Every HTTP
+/// attempt is counted in the AlertLog first, so one digest gets at most <see cref="AlertOptions.MaxAttemptsPerDigest"/>
+/// attempts in all (a receiver that answers after the attempt timeout is not sent the digest once per retry per queue
+/// delivery), and all of them carry the same <c>X-Lenkevakt-Delivery</c> id for the receiver to de-duplicate. A subscription
 /// that cannot work as configured (not https, no signing secret, unknown format) does not stop the others; when only
 /// such problems remain the message goes to <c>alerts-poison</c> at once, since retrying cannot help.
 /// </summary>
@@ -32,6 +35,7 @@ public sealed class SendAlertsHandler(
         var o = options.Value;
         var transient = new List<string>();
         var permanent = new List<string>();
+        var exhausted = new List<string>();
         foreach (var sub in message.Site.Subscriptions)
         {
             if (await log.WasDeliveredAsync(message.SiteId, message.RunId, sub.Id, ct).ConfigureAwait(false))
@@ -53,16 +57,26 @@ public sealed class SendAlertsHandler(
                 continue;
             }
 
-            if (await DeliverAsync(message, sub, digest, o, ct).ConfigureAwait(false) is { } failure)
+            switch (await DeliverAsync(message, sub, digest, o, ct).ConfigureAwait(false))
             {
-                transient.Add($"{sub.Id}: {failure}");
+                case (DeliveryResult.Retry, var failure):
+                    transient.Add($"{sub.Id}: {failure}");
+                    break;
+                case (DeliveryResult.GaveUp, var failure):
+                    exhausted.Add($"{sub.Id}: {failure}");
+                    break;
             }
         }
 
         if (transient.Count > 0)
         {
             // Retried from the queue (delivered subscriptions are skipped then); the last delivery poisons it with every error.
-            throw new WebhookDeliveryException($"Digest delivery failed for {message.SiteId} in {message.RunId}: {string.Join("; ", transient.Concat(permanent))}");
+            throw new WebhookDeliveryException($"Digest delivery failed for {message.SiteId} in {message.RunId}: {string.Join("; ", transient.Concat(exhausted).Concat(permanent))}");
+        }
+
+        if (exhausted.Count > 0)
+        {
+            throw new PoisonMessageException($"Digest for {message.SiteId} in {message.RunId} given up after {o.MaxAttemptsPerDigest} attempts: {string.Join("; ", exhausted.Concat(permanent))}");
         }
 
         if (permanent.Count > 0)
@@ -71,11 +85,58 @@ public sealed class SendAlertsHandler(
         }
     }
 
-    /// <summary>Sends one digest; null when the receiver accepted it, else why not (a failure worth retrying).</summary>
-    private async Task<string?> DeliverAsync(AlertsMessage message, AlertSubscription sub, DigestBuilder.Digest digest, AlertOptions o, CancellationToken ct)
+    private enum DeliveryResult
+    {
+        Delivered,
+        Retry,
+        GaveUp,
+    }
+
+    /// <summary>
+    /// Sends one digest with up to <see cref="AlertOptions.MaxRetries"/> retries (exponential backoff), each attempt
+    /// counted in the AlertLog before it is made, and no more than <see cref="AlertOptions.MaxAttemptsPerDigest"/> in all.
+    /// </summary>
+    private async Task<(DeliveryResult Result, string? Failure)> DeliverAsync(AlertsMessage message, AlertSubscription sub, DigestBuilder.Digest digest, AlertOptions o, CancellationToken ct)
     {
         var fullList = o.DashboardUrl is { Length: > 0 } baseUrl ? $"{baseUrl.TrimEnd('/')}/site/{Uri.EscapeDataString(message.SiteId)}" : null;
         var body = DigestBuilder.Build(sub.Format, message.Site, message.RunId, digest, o.MaxItemsPerDigest, fullList);
+        string? failure = null;
+        for (var retry = 0; retry <= o.MaxRetries; retry++)
+        {
+            if (retry > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(30_000, 500 * Math.Pow(2, retry - 1))), time, ct).ConfigureAwait(false);
+            }
+
+            var attempt = await log.BeginAttemptAsync(message.SiteId, message.RunId, sub.Id, ct).ConfigureAwait(false);
+            if (attempt is null)
+            {
+                return (DeliveryResult.Delivered, null); // Delivered by another worker meanwhile.
+            }
+
+            if (attempt > o.MaxAttemptsPerDigest)
+            {
+                failure = $"{failure ?? "earlier attempts failed"} (after {o.MaxAttemptsPerDigest} attempts)";
+                await log.RecordAsync(message.SiteId, message.RunId, sub.Id, "failed", null, 0, ct, failure).ConfigureAwait(false);
+                logger.LogError("Gave up the digest for {Site} to {Subscription} after {Attempts} attempts: {Error}", message.SiteId, sub.Id, o.MaxAttemptsPerDigest, failure);
+                return (DeliveryResult.GaveUp, failure);
+            }
+
+            failure = await SendOnceAsync(message, sub, digest, body, ct).ConfigureAwait(false);
+            if (failure is null)
+            {
+                return (DeliveryResult.Delivered, null);
+            }
+
+            logger.LogWarning("Digest for {Site} to {Subscription}: attempt {Attempt} of {Max} failed: {Error}", message.SiteId, sub.Id, attempt, o.MaxAttemptsPerDigest, failure);
+        }
+
+        return (DeliveryResult.Retry, failure);
+    }
+
+    /// <summary>One HTTP attempt; null when the receiver accepted it, else why not.</summary>
+    private async Task<string?> SendOnceAsync(AlertsMessage message, AlertSubscription sub, DigestBuilder.Digest digest, string body, CancellationToken ct)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, sub.WebhookUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         if (sub.Format == "json")
         {

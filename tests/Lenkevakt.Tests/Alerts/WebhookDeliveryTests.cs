@@ -140,6 +140,72 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public async Task SlowReceiver_PastTheAttemptTimeout_GetsABoundedNumberOfAttempts_AllWithOneDeliveryId()
+    {
+        // Answers 200, but only after 2 s: past the 1 s attempt timeout, so every attempt looks failed to the sender.
+        await using var receiver = await WebhookReceiver.StartAsync(Secret, delay: _ => TimeSpan.FromSeconds(2));
+        await using var services = await ServicesAsync(new()
+        {
+            ["Lenkevakt:Alerts:AllowLoopbackWebhooks"] = "true",
+            [$"Lenkevakt:Alerts:Secrets:{SubscriptionId}"] = Secret,
+            ["Lenkevakt:Alerts:AttemptTimeout"] = "00:00:01",
+            ["Lenkevakt:Alerts:MaxRetries"] = "2",
+            ["Lenkevakt:Alerts:MaxAttemptsPerDigest"] = "4",
+            ["Lenkevakt:Queues:MaxDequeueCount"] = "10",
+        });
+        var body = MessageSerializer.Serialize(Message(Subscription(receiver.Url("/signed/slow"))));
+        var processor = services.GetRequiredService<QueueMessageProcessor>();
+
+        // Deliveries of the queue message until it is settled: before the bound, 19 attempts reached the receiver.
+        var outcomes = new List<ProcessOutcome>();
+        for (var delivery = 1; delivery <= 10 && !outcomes.Contains(ProcessOutcome.Poisoned); delivery++)
+        {
+            try
+            {
+                outcomes.Add(await processor.ProcessAsync(StorageNames.Alerts, body, delivery, CancellationToken.None));
+            }
+            catch (WebhookDeliveryException)
+            {
+            }
+        }
+
+        Assert.Contains(ProcessOutcome.Poisoned, outcomes);
+        Assert.Equal(4, receiver.Requests.Count);
+        Assert.Single(receiver.Requests.Select(r => r.DeliveryId).Distinct());
+        Assert.Contains("4 attempts", (await PoisonAsync(services)).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FlappingReceiver_DownSlowFailingThenOk_IsDeliveredOnce_WithOneDeliveryId()
+    {
+        // 503, slow (past the timeout), 500, then 200; the digest is acknowledged once and never sent after that.
+        await using var receiver = await WebhookReceiver.StartAsync(Secret, status: n => n switch { 1 => 503, 3 => 500, _ => 200 }, delay: n => n == 2 ? TimeSpan.FromSeconds(2) : TimeSpan.Zero);
+        await using var services = await ServicesAsync(new()
+        {
+            ["Lenkevakt:Alerts:AllowLoopbackWebhooks"] = "true",
+            [$"Lenkevakt:Alerts:Secrets:{SubscriptionId}"] = Secret,
+            ["Lenkevakt:Alerts:AttemptTimeout"] = "00:00:01",
+            ["Lenkevakt:Alerts:MaxRetries"] = "1",
+        });
+        var body = MessageSerializer.Serialize(Message(Subscription(receiver.Url("/signed/flap"))));
+        var processor = services.GetRequiredService<QueueMessageProcessor>();
+
+        await Assert.ThrowsAsync<WebhookDeliveryException>(() => processor.ProcessAsync(StorageNames.Alerts, body, 1, CancellationToken.None));
+        Assert.Equal(ProcessOutcome.Completed, await processor.ProcessAsync(StorageNames.Alerts, body, 2, CancellationToken.None));
+        Assert.Equal(ProcessOutcome.Completed, await processor.ProcessAsync(StorageNames.Alerts, body, 3, CancellationToken.None));
+
+        Assert.Equal(4, receiver.Requests.Count);
+        Assert.Single(receiver.Requests.Select(r => r.DeliveryId).Distinct());
+        var logged = new List<string?>();
+        await foreach (var e in services.GetRequiredService<AlertLogStore>().ForSiteAsync("kommune-9903", CancellationToken.None))
+        {
+            logged.Add($"{e.GetString("Result")} {e.GetInt32("Attempts")}");
+        }
+
+        Assert.Equal(["delivered 4"], logged);
+    }
+
     [Theory]
     [InlineData("false", "http://127.0.0.1:9/hook")]
     [InlineData("true", "http://lenkevakt-receiver.example/hook")]

@@ -34,7 +34,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <param name="secret">The shared secret for signed (json) deliveries; requests to paths under <c>/signed/</c> must carry a valid signature.</param>
     /// <param name="status">The status answered to the n-th request (1-based); default 200.</param>
-    public static async Task<WebhookReceiver> StartAsync(string secret, Func<int, int>? status = null)
+    /// <param name="delay">How long the n-th request waits before it is answered (a slow receiver); default none.</param>
+    public static async Task<WebhookReceiver> StartAsync(string secret, Func<int, int>? status = null, Func<int, TimeSpan>? delay = null)
     {
         WebhookReceiver? receiver = null;
         var server = await LoopbackServer.StartAsync(async (context, n) =>
@@ -47,6 +48,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var valid = ts is not null && sig is not null && WebhookSigner.Verify(secret, ts, sig, body, TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(5));
             var delivery = new Delivery(context.Request.Path.Value ?? "", body, context.Request.ContentType, ts, sig, valid, Header("X-Lenkevakt-Delivery"));
             receiver!.Requests.Enqueue(delivery);
+            if (delay?.Invoke(n) is { } wait && wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, CancellationToken.None);
+            }
+
             var code = context.Request.Path.StartsWithSegments("/signed") && !valid ? StatusCodes.Status401Unauthorized : status?.Invoke(n) ?? StatusCodes.Status200OK;
             if (code is >= 200 and < 300)
             {

@@ -33,6 +33,15 @@ public sealed class FindingEntity : ITableEntity
     public DateTimeOffset? ResolvedAt { get; set; }
     public string? ResolvedRunId { get; set; }
 
+    /// <summary>Why a resolved finding was resolved: <c>rechecked</c> (its page was checked again and the problem is gone) or <c>page-gone</c>.</summary>
+    public string? ResolvedReason { get; set; }
+
+    /// <summary>Consecutive closed runs in which this open finding's page was not checked (not fetched); 0 when it was checked last run.</summary>
+    public int UncheckedRuns { get; set; }
+
+    /// <summary>The last run that counted <see cref="UncheckedRuns"/> (so closing a run twice counts it once).</summary>
+    public string? UncheckedRunId { get; set; }
+
     /// <summary>The run in which a resolved finding came back, if it did.</summary>
     public string? ReopenedRunId { get; set; }
 

@@ -104,10 +104,14 @@ public sealed class FindingStore(StorageClients storage)
     private sealed record Prior(bool IsOpen, DateTimeOffset FirstSeen, string FirstRunId, string? ResolvedRunId, string? ReopenedRunId);
 
     /// <summary>
-    /// Closes a site's run: open findings not seen in this run become resolved (only when the site was reachable, so
-    /// an outage never "fixes" everything). Idempotent: a second call reports the same changes.
+    /// Closes a site's run: an open finding not seen in this run is resolved only when this run checked its page again
+    /// (<paramref name="pageChecks"/>: fetched, so the problem is gone — or the page itself is gone, resolved with that
+    /// reason) and the site was reachable, so neither an outage nor a smaller sample "fixes" anything. A finding on a
+    /// page that was not checked stays open with its last-seen run unchanged, and counts
+    /// <see cref="FindingEntity.UncheckedRuns"/>. Without <paramref name="pageChecks"/> every page counts as checked.
+    /// Idempotent: a second call reports the same changes.
     /// </summary>
-    public async Task<RunChanges> CloseRunAsync(string siteId, string runId, DateTimeOffset runStartedAt, bool reachable, CancellationToken ct)
+    public async Task<RunChanges> CloseRunAsync(string siteId, string runId, DateTimeOffset runStartedAt, bool reachable, CancellationToken ct, Func<string, PageCheck>? pageChecks = null)
     {
         var open = new List<FindingEntity>();
         var fresh = new List<FindingEntity>();
@@ -117,9 +121,28 @@ public sealed class FindingStore(StorageClients storage)
         {
             if (e.IsOpen && e.LastRunId != runId && reachable)
             {
-                e.State = "resolved";
-                e.ResolvedAt = runStartedAt;
-                e.ResolvedRunId = runId;
+                var check = pageChecks?.Invoke(e.PageUrl) ?? PageCheck.Checked;
+                if (check == PageCheck.NotChecked)
+                {
+                    if (e.UncheckedRunId != runId)
+                    {
+                        e.UncheckedRuns++;
+                        e.UncheckedRunId = runId;
+                        toResolve.Add(e);
+                    }
+                }
+                else
+                {
+                    e.State = "resolved";
+                    e.ResolvedAt = runStartedAt;
+                    e.ResolvedRunId = runId;
+                    e.ResolvedReason = check == PageCheck.Gone ? "page-gone" : "rechecked";
+                    toResolve.Add(e);
+                }
+            }
+            else if (e.IsOpen && e.LastRunId == runId && e.UncheckedRuns != 0)
+            {
+                e.UncheckedRuns = 0;
                 toResolve.Add(e);
             }
 

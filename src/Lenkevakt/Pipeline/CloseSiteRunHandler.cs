@@ -12,6 +12,7 @@ namespace Lenkevakt.Pipeline;
 /// </summary>
 public sealed class CloseSiteRunHandler(
     FindingStore findings,
+    Crawling.CrawlCheckpointStore checkpoints,
     DashboardStore dashboard,
     RunStore runs,
     QueuePublisher queues,
@@ -22,6 +23,35 @@ public sealed class CloseSiteRunHandler(
 
     /// <summary>Items per list in one alerts message (the digest links to the full list).</summary>
     public const int MaxAlertItems = 50;
+
+    /// <summary>
+    /// Which pages this run checked, from its crawl checkpoint (every fetched URL with its status): only their old
+    /// findings may be resolved. A page that failed transiently (timeout, connection error, 5xx) or was excluded counts
+    /// as not checked; one that answered 404/410, a soft 404, or now redirects elsewhere is gone.
+    /// </summary>
+    private async Task<Dictionary<string, PageCheck>> PageChecksAsync(SiteCrawledMessage message, CancellationToken ct)
+    {
+        var pages = new Dictionary<string, PageCheck>(StringComparer.Ordinal);
+        await foreach (var record in checkpoints.ReadAsync(message.SiteId, message.RunId, ct).ConfigureAwait(false))
+        {
+            var status = record.Status;
+            var check = status.State switch
+            {
+                Checks.LinkState.Ok => PageCheck.Checked,
+                Checks.LinkState.Redirected => record.PageUrl is { } final && final != record.Url ? PageCheck.Gone : PageCheck.Checked,
+                Checks.LinkState.Soft404 => PageCheck.Gone,
+                Checks.LinkState.Broken when status.StatusCode is 404 or 410 => PageCheck.Gone,
+                _ => PageCheck.NotChecked,
+            };
+            pages[record.Url] = check;
+            if (record.PageUrl is { } pageUrl && pageUrl != record.Url && check != PageCheck.NotChecked)
+            {
+                pages[pageUrl] = PageCheck.Checked;
+            }
+        }
+
+        return pages;
+    }
 
     public async Task HandleAsync(SiteCrawledMessage message, CancellationToken ct)
     {
@@ -43,7 +73,8 @@ public sealed class CloseSiteRunHandler(
             throw new RetryLaterException($"{recorded}/{message.FindingBatches} batches recorded", delay, MessageSerializer.Serialize(next));
         }
 
-        var changes = await findings.CloseRunAsync(message.SiteId, message.RunId, message.RunStartedAt, message.Stats.Reachable, ct).ConfigureAwait(false);
+        var pages = await PageChecksAsync(message, ct).ConfigureAwait(false);
+        var changes = await findings.CloseRunAsync(message.SiteId, message.RunId, message.RunStartedAt, message.Stats.Reachable, ct, url => pages.GetValueOrDefault(url, PageCheck.NotChecked)).ConfigureAwait(false);
         var health = await dashboard.RecordAsync(message.Site, message, changes, ct).ConfigureAwait(false);
         if (message.Site.Subscriptions.Count > 0 && (changes.New.Count > 0 || changes.Resolved.Count > 0))
         {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Lenkevakt.Alerts;
 
 /// <summary>Webhook delivery. Bound from <c>Lenkevakt:Alerts</c>.</summary>
@@ -8,12 +10,14 @@ public sealed class AlertOptions
     /// <summary>Allow plain-http webhook URLs on loopback (local testing only). Default false: https only.</summary>
     public bool AllowLoopbackWebhooks { get; set; }
 
-    /// <summary>Base URL of the dashboard, for the "see the full list" link in digests. Optional.</summary>
+    /// <summary>Base URL of the dashboard, for the "see the full list" link in digests (absolute http(s)). Optional.</summary>
     public string? DashboardUrl { get; set; }
 
     /// <summary>Retries of a failing delivery (5xx, 429, timeouts) before the message is retried from the queue. Default 3.</summary>
+    [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>Items shown per list in one digest. Default 20.</summary>
+    [Range(1, 1000)]
     public int MaxItemsPerDigest { get; set; } = 20;
 }

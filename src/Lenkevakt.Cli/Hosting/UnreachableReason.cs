@@ -13,7 +13,7 @@ public static class UnreachableReason
             "error ConnectionReset" => "tilkoblingen ble brutt",
             "error Tls" => "TLS/sertifikatfeil",
             "error Protocol" => "ugyldig HTTP-svar",
-            "error HostDown" => "verten svarte ikke gjentatte ganger",
+            "error HostDown" => "gjentatte tilkoblingsfeil",
             "timeout" => "tidsavbrudd",
             "redirectloop" => "evig omdirigering",
             "blocked" => "privat adresse, ikke tillatt",

@@ -36,8 +36,13 @@ public sealed class CoverageReportTests(AzuriteFixture azurite)
         Assert.Contains("@media print", html, StringComparison.Ordinal);
         Assert.Equal(2, page.QuerySelectorAll("svg.chart").Length);
 
+        // One county's report starts with that county; the national summary follows for comparison.
+        Assert.Equal("Testfylke (98)", page.QuerySelector("main h2")!.TextContent);
+
         // National summary: 357 municipalities of kommuner.csv + the three of Testfylke.
         Assert.Contains("Landsoversikt", html, StringComparison.Ordinal);
+        Assert.Contains("\"Noto Sans Ethiopic\"", html, StringComparison.Ordinal); // Tigrinya, Amharic
+        Assert.Contains("\"Noto Sans Arabic\"", html, StringComparison.Ordinal);
         Assert.Equal("360", page.QuerySelector(".national .card b")!.TextContent);
 
         // Only the county asked for, with its three municipalities in kommunenummer order.

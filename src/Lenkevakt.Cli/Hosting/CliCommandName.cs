@@ -20,7 +20,8 @@ public static class CliCommandName
             return "lenkevakt";
         }
 
-        if (baseDir.Contains("/.store/", StringComparison.OrdinalIgnoreCase) || baseDir.Contains("/.nuget/packages/", StringComparison.OrdinalIgnoreCase))
+        // A tool package's layout: <packages>/lenkevakt.cli/<version>/tools/<tfm>/any/ (local tools run through the dotnet host).
+        if (baseDir.Contains("/lenkevakt.cli/", StringComparison.OrdinalIgnoreCase) && baseDir.Contains("/tools/", StringComparison.OrdinalIgnoreCase))
         {
             return "dotnet lenkevakt";
         }

@@ -122,7 +122,9 @@ public static partial class AzuriteLauncher
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var handle = new AzuriteProcess(process, blobPort, queuePort, tablePort);
-        for (var i = 0; i < 150; i++)
+        // Up to a minute: on a busy machine (a shared CI box, several test runs) node alone can take 20 s to start.
+        var started = TimeProvider.System.GetTimestamp();
+        while (TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(60))
         {
             if (process.HasExited)
             {
@@ -145,7 +147,7 @@ public static partial class AzuriteLauncher
         }
 
         await handle.DisposeAsync().ConfigureAwait(false);
-        throw new StorageUnavailableException("Azurite svarte ikke innen 15 s på 127.0.0.1.");
+        throw new StorageUnavailableException("Azurite svarte ikke innen 60 s på 127.0.0.1.");
     }
 
     /// <summary>Finds <c>tools/azurite/node_modules/.bin/azurite</c> above the current or the program's folder, running <c>npm ci</c> there if needed.</summary>

@@ -80,7 +80,8 @@ public static class RunCommand
 
         // A one-shot run should move to the next stage at once, not wait for a long-lived worker's idle poll backoff.
         overrides.TryAdd("Lenkevakt:Queues:MaxPollInterval", Environment.GetEnvironmentVariable("Lenkevakt__Queues__MaxPollInterval") ?? "00:00:00.250");
-        var builder = CliHost.CreateBuilder(overrides, LogLevel.Warning);
+        // Only errors are logged: what a warning would say (sites not closed, poison messages) the summary says in Norwegian.
+        var builder = CliHost.CreateBuilder(overrides, LogLevel.Error);
         var progress = new ConsoleProgress(console, terminal, plain, TimeProvider.System);
         builder.Services.AddSingleton<ICrawlProgressSink>(progress);
         using var host = CliHost.Build(builder);

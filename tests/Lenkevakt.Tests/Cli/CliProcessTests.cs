@@ -47,6 +47,18 @@ public sealed class CliProcessTests(AzuriteFixture azurite)
         Assert.Contains(lines, l => l.Contains(",server-error,", StringComparison.Ordinal) && l.Contains("/tjenester/timebestilling", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(",file-link,", StringComparison.Ordinal));
         Assert.Contains("Kjøring", output, StringComparison.Ordinal);
+
+        // The content exports of the same storage: outcomes by name in JSON, the same camelCase names in CSV.
+        var (pagesCode, pagesJson) = await RunAsync(["export", "pages", "--format", "json"], env, stdoutOnly: true);
+        Assert.True(pagesCode == 0, pagesJson);
+        using var pages = System.Text.Json.JsonDocument.Parse(pagesJson);
+        var outcomes = pages.RootElement.EnumerateArray().SelectMany(p => p.GetProperty("rules").EnumerateArray()).Select(r => r.GetProperty("outcome").GetString()).ToHashSet();
+        Assert.NotEmpty(outcomes);
+        Assert.Subset(new HashSet<string?> { "met", "not-met", "not-applicable" }, outcomes);
+        var (sitesCode, sitesCsv) = await RunAsync(["export", "sites", "--format", "csv"], env, stdoutOnly: true);
+        Assert.True(sitesCode == 0, sitesCsv);
+        Assert.StartsWith("siteId,siteName,siteKind,pages,", sitesCsv, StringComparison.Ordinal);
+        Assert.Matches(@",(met|not-met|not-applicable)", sitesCsv);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lenkevakt.Cli.Commands;
+using Lenkevakt.Cli.Hosting;
 
 var root = new RootCommand("Lenkevakt – keeps Norway's public health help pages honest: crawls, checks links, languages and required information, records findings in Azure Storage.")
 {
@@ -11,4 +12,18 @@ var root = new RootCommand("Lenkevakt – keeps Norway's public health help page
     DemoCommand.Create(),
     PoisonCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    await Console.Error.WriteLineAsync(ParseErrorText.Describe(parse)).ConfigureAwait(false);
+    return ExitCodes.Usage;
+}
+
+try
+{
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+}
+catch (Exception ex)
+{
+    return CliExceptionHandler.Handle(ex, Console.Error);
+}

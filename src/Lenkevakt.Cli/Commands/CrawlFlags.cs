@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Lenkevakt.Crawling;
 
 namespace Lenkevakt.Cli.Commands;
 
@@ -7,15 +8,49 @@ namespace Lenkevakt.Cli.Commands;
 public sealed class CrawlFlags
 {
     public Option<bool> AllowPrivate { get; } = new("--allow-private") { Description = "Allow loopback/private/link-local targets (local test sites). Without it such targets are refused." };
-    public Option<int?> MaxPages { get; } = new("--max-pages") { Description = "Pages per site (overrides the sites file)." };
-    public Option<int?> MaxDepth { get; } = new("--max-depth") { Description = "Link depth from the start URLs (overrides the sites file)." };
-    public Option<int?> HostConcurrency { get; } = new("--host-concurrency") { Description = "Concurrent requests per host (default 4)." };
-    public Option<int?> HostDelayMs { get; } = new("--host-delay") { Description = "Minimum milliseconds between requests to one host (default 100)." };
-    public Option<int?> LinkConcurrency { get; } = new("--link-concurrency") { Description = "Concurrent link checks across hosts (default 32)." };
+    public Option<int?> MaxPages { get; } = CliOptions.Number("--max-pages", "Pages per site (overrides the sites file; 1..1000000).", 1, 1_000_000);
+    public Option<int?> MaxDepth { get; } = CliOptions.Number("--max-depth", "Link depth from the start URLs (overrides the sites file; 0..1000).", 0, 1000);
+    public Option<int?> HostConcurrency { get; } = CliOptions.Number("--host-concurrency", "Concurrent requests per host (default 4; 1..256).", 1, 256);
+    public Option<int?> HostDelayMs { get; } = CliOptions.Number("--host-delay", "Minimum milliseconds between requests to one host (default 100).", 0, 3_600_000);
+    public Option<int?> LinkConcurrency { get; } = CliOptions.Number("--link-concurrency", "Concurrent link checks across hosts (default 32; 1..1024).", 1, 1024);
     public Option<string[]> Exclude { get; } = new("--exclude") { Description = "Regular expression of URLs to skip (repeatable).", AllowMultipleArgumentsPerToken = false };
     public Option<string[]> InternalHosts { get; } = new("--internal-host") { Description = "Another host whose links count as internal (checked, not crawled), e.g. the CMS's file host (repeatable)." };
     public Option<string?> Accept { get; } = new("--accept") { Description = "Status codes counted as OK, e.g. 200-299,403." };
     public Option<string?> UserAgentContact { get; } = new("--contact") { Description = "Contact URL sent in the User-Agent." };
+
+    public CrawlFlags()
+    {
+        Exclude.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+            {
+                if (CrawlOptionsValidator.RegexProblem(token.Value) is { } problem)
+                {
+                    r.AddError($"--exclude: {problem}.");
+                }
+            }
+        });
+        Accept.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+            {
+                if (StatusCodeList.Problem(token.Value) is { } problem)
+                {
+                    r.AddError($"--accept: {problem}.");
+                }
+            }
+        });
+        UserAgentContact.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+            {
+                if (!Uri.TryCreate(token.Value, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttp && u.Scheme != Uri.UriSchemeHttps && u.Scheme != Uri.UriSchemeMailto))
+                {
+                    r.AddError($"--contact: «{token.Value}» er ikke en absolutt http(s)- eller mailto-adresse.");
+                }
+            }
+        });
+    }
 
     public void AddTo(Command command)
     {

@@ -18,7 +18,7 @@ public static class DemoCommand
             var root = DemoSites.FindRoot();
             if (root is null)
             {
-                AnsiConsole.MarkupLine("[red]samples/demo not found: run lenkevakt demo from the repository.[/]");
+                await Console.Error.WriteLineAsync("Fant ikke samples/demo: kjør demo fra repositoriet (eller en mappe under det).").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
@@ -30,7 +30,7 @@ public static class DemoCommand
 
             if (p.GetValue(serveOnly))
             {
-                AnsiConsole.WriteLine("Serving; Ctrl+C stops.");
+                AnsiConsole.WriteLine("Eksempelnettstedene kjører; Ctrl+C stopper.");
                 try
                 {
                     await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);

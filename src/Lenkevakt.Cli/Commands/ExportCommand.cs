@@ -14,11 +14,10 @@ public static class ExportCommand
     public static Command Create()
     {
         var export = new Command("export", "Export results for scripts and CI.");
-        var format = new Option<string>("--format") { Description = "json or csv.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "csv");
+        var format = CliOptions.Choice("--format", "json or csv.", "json", "json", "csv");
         var site = new Option<string?>("--site") { Description = "Only this site id." };
         var run = new Option<string?>("--run") { Description = "Only findings seen in this run id." };
-        var output = new Option<FileInfo?>("--out") { Description = "Write to FILE instead of standard output." };
+        var output = CliOptions.OutputFile("--out", "Write to FILE instead of standard output.");
         var findings = new Command("findings", "Open findings: siteId, pageUrl, kind, target, status/statusCode, severity, firstSeen (and more).");
         foreach (var o in new Option[] { format, site, run, output })
         {
@@ -41,10 +40,9 @@ public static class ExportCommand
 
     private static Command ContentCommand(string name, string description, bool pages)
     {
-        var format = new Option<string>("--format") { Description = "json or csv.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "csv");
+        var format = CliOptions.Choice("--format", "json or csv.", "json", "json", "csv");
         var site = new Option<string?>("--site") { Description = "Only this site id." };
-        var output = new Option<FileInfo?>("--out") { Description = "Write to FILE instead of standard output." };
+        var output = CliOptions.OutputFile("--out", "Write to FILE instead of standard output.");
         var command = new Command(name, description);
         command.Options.Add(format);
         command.Options.Add(output);
@@ -83,43 +81,17 @@ public static class ExportCommand
                     return;
                 }
 
-                await WriteColumnsCsvAsync(columns, writer, token).ConfigureAwait(false);
+                await ExportCsv.WriteColumnsAsync(columns, writer, token).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }, ct).ConfigureAwait(false));
         return command;
-    }
-
-    /// <summary>CSV with the union of all rows' columns (rule and language columns vary with the rule set), in first-seen order.</summary>
-    private static async Task WriteColumnsCsvAsync(List<IReadOnlyList<KeyValuePair<string, string>>> rows, TextWriter writer, CancellationToken ct)
-    {
-        var header = rows.SelectMany(r => r.Select(c => c.Key)).Distinct(StringComparer.Ordinal).ToList();
-        await using var csv = new CsvHelper.CsvWriter(writer, System.Globalization.CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var h in header)
-        {
-            csv.WriteField(h);
-        }
-
-        await csv.NextRecordAsync().ConfigureAwait(false);
-        foreach (var row in rows)
-        {
-            var values = row.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
-            foreach (var h in header)
-            {
-                csv.WriteField(values.GetValueOrDefault(h, ""));
-            }
-
-            await csv.NextRecordAsync().ConfigureAwait(false);
-        }
-
-        await csv.FlushAsync().ConfigureAwait(false);
-        _ = ct;
     }
 
     /// <summary>Runs <paramref name="work"/> with storage available (Azurite started and stopped around it when needed).</summary>
     public static async Task<int> WithStorageAsync(Func<IServiceProvider, CancellationToken, Task> work, CancellationToken ct)
     {
         var builder = CliHost.CreateBuilder(new Dictionary<string, string?>(), LogLevel.Warning);
-        using var host = builder.Build();
+        using var host = CliHost.Build(builder);
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("lenkevakt");
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         await using var storage = await RunCommand.StartStorageAsync(host, logger, console, ct).ConfigureAwait(false);
@@ -136,7 +108,7 @@ public static class ExportCommand
         }
         catch (StorageUnavailableException ex)
         {
-            console.MarkupLineInterpolated($"[red]Lagring utilgjengelig / storage unavailable:[/] {ex.Message}");
+            await Console.Error.WriteLineAsync($"Lagring utilgjengelig: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.StorageUnavailable;
         }
     }
@@ -154,7 +126,16 @@ public static class ExportCommand
             return;
         }
 
-        var writer = new StreamWriter(file.FullName, append: false, new System.Text.UTF8Encoding(false));
+        StreamWriter writer;
+        try
+        {
+            writer = new StreamWriter(file.FullName, append: false, new System.Text.UTF8Encoding(false));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Kan ikke skrive til «{file.FullName}»: {ex.Message}", ex);
+        }
+
         await using (writer.ConfigureAwait(false))
         {
             await write(writer).ConfigureAwait(false);

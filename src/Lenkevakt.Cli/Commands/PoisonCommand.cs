@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Lenkevakt.Cli.Hosting;
 using Lenkevakt.Pipeline;
+using Lenkevakt.Storage;
 using Lenkevakt.Reports;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +12,7 @@ public static class PoisonCommand
 {
     public static Command Create()
     {
-        var queue = new Option<string?>("--queue") { Description = "crawl-site, findings, site-crawled or alerts (default: all)." };
+        var queue = CliOptions.OptionalChoice("--queue", "crawl-site, findings, site-crawled or alerts (default: all).", [.. StorageNames.PipelineQueues, .. StorageNames.PipelineQueues.Select(q => q + StorageNames.PoisonSuffix)]);
         var poison = new Command("poison", "Messages that failed repeatedly, with their errors; replay them once the cause is fixed.");
 
         var list = new Command("list", "List poison messages as JSON: queue, id, failedAt, dequeueCount, errorType, error, message.");
@@ -31,13 +33,18 @@ public static class PoisonCommand
         {
             if (r.GetResult(id) is null && r.GetResult(all) is null)
             {
-                r.AddError("Say which: --id ID, or --all.");
+                r.AddError("--id eller --all: si hvilke meldinger som skal sendes tilbake (--id ID fra «poison list», eller --all).");
             }
         });
         replay.SetAction(async (p, ct) => await ExportCommand.WithStorageAsync(async (services, token) =>
         {
             var count = await services.GetRequiredService<PoisonQueues>().ReplayAsync(p.GetValue(queue), p.GetValue(id), token).ConfigureAwait(false);
-            Console.Error.WriteLine($"{count} melding(er) sendt tilbake til køen. Run 'lenkevakt run' or a worker to process them.");
+            if (count == 0 && p.GetValue(id) is { } missing)
+            {
+                throw new UsageException($"--id: fant ingen melding med id «{missing}» i giftkøene{(p.GetValue(queue) is { } q ? $" for {q}" : "")}; se «{CliCommandName.Current} poison list».");
+            }
+
+            Console.Error.WriteLine($"{count} melding(er) sendt tilbake til køen. Kjør «{CliCommandName.Current} run» eller en worker for å behandle dem.");
         }, ct).ConfigureAwait(false));
 
         poison.Subcommands.Add(list);

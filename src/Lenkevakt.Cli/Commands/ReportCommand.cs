@@ -13,9 +13,8 @@ public static class ReportCommand
     public static Command Create()
     {
         var fylke = new Option<string?>("--fylke") { Description = "Only this county (name, e.g. 'Vestland', or number, e.g. 46). Default: all counties." };
-        var format = new Option<string>("--format") { Description = "html (one printable file), csv (one row per municipality × rule) or json.", DefaultValueFactory = _ => "html" };
-        format.AcceptOnlyFromAmong([.. CoverageReportHandler.Formats]);
-        var output = new Option<FileInfo?>("--out") { Description = "Write to FILE instead of standard output." };
+        var format = CliOptions.Choice("--format", "html (one printable file), csv (one row per municipality × rule) or json.", "html", [.. CoverageReportHandler.Formats]);
+        var output = CliOptions.OutputFile("--out", "Write to FILE instead of standard output.");
         var command = new Command("report", "Coverage report for the county governors: per county, each municipality's required information (met / not met / not checked), languages, broken links, readability, last crawl and change since the previous report.");
         command.Options.Add(fylke);
         command.Options.Add(format);

@@ -31,15 +31,14 @@ public static class RunCommand
                     return u;
                 }
 
-                r.AddError($"--url: '{text}' is not an absolute http(s) URL.");
+                r.AddError($"--url: «{text}» er ikke en absolutt http(s)-adresse.");
                 return null;
             },
         };
         var only = new Option<string[]>("--site") { Description = "Only these site ids from the sites file (repeatable)." };
         var fylke = new Option<string?>("--fylke") { Description = "Only municipalities in this county (name or number)." };
-        var export = new Option<FileInfo?>("--export") { Description = "Also write this run's open findings to FILE (.csv or .json)." };
-        var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when open findings of this severity or worse exist (error|warning)." };
-        failOn.AcceptOnlyFromAmong("error", "warning");
+        var export = CliOptions.OutputFile("--export", "Also write this run's open findings to FILE (.csv or .json).", ".csv", ".json");
+        var failOn = CliOptions.OptionalChoice("--fail-on", "Exit with code 1 when open findings of this severity or worse exist (error|warning).", "error", "warning");
         var flags = new CrawlFlags();
         var command = new Command("run", "Run one complete nightly cycle now: plan, crawl, check, record, close. Storage (Azurite) is provisioned automatically.");
         command.Options.Add(sites);
@@ -53,7 +52,7 @@ public static class RunCommand
         {
             if (r.GetResult(sites) is not null && r.GetResult(url) is not null)
             {
-                r.AddError("Use either --sites or --url, not both.");
+                r.AddError("--sites og --url kan ikke brukes sammen: velg én.");
             }
         });
         command.SetAction(async (p, ct) =>
@@ -76,13 +75,16 @@ public static class RunCommand
         IReadOnlyList<string>? internalHosts = null)
     {
         var console = AnsiConsole.Console;
+        var terminal = CliHost.IsTerminal;
+        var plain = Console.Out;
 
         // A one-shot run should move to the next stage at once, not wait for a long-lived worker's idle poll backoff.
         overrides.TryAdd("Lenkevakt:Queues:MaxPollInterval", Environment.GetEnvironmentVariable("Lenkevakt__Queues__MaxPollInterval") ?? "00:00:00.250");
-        var builder = CliHost.CreateBuilder(overrides, LogLevel.Warning);
-        var progress = new ConsoleProgress(console);
+        // Only errors are logged: what a warning would say (sites not closed, poison messages) the summary says in Norwegian.
+        var builder = CliHost.CreateBuilder(overrides, LogLevel.Error);
+        var progress = new ConsoleProgress(console, terminal, plain, TimeProvider.System);
         builder.Services.AddSingleton<ICrawlProgressSink>(progress);
-        using var host = builder.Build();
+        using var host = CliHost.Build(builder);
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("lenkevakt");
         var crawl = host.Services.GetRequiredService<IOptions<CrawlOptions>>().Value;
 
@@ -93,20 +95,27 @@ public static class RunCommand
         }
         catch (SitesFileException ex)
         {
-            console.MarkupLineInterpolated($"[red]Ugyldig nettstedsfil / invalid sites file:[/] {ex.Message}");
+            await Console.Error.WriteLineAsync($"Ugyldig nettstedsfil: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (UsageException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
         siteList = ApplyLimits(siteList, maxPages, maxDepth, internalHosts ?? []);
         if (siteList.Count == 0)
         {
-            console.MarkupLine("[red]No sites selected.[/]");
+            await Console.Error.WriteLineAsync(onlySites.Count > 0
+                ? $"Ingen nettsteder valgt: fant ingen av {string.Join(", ", onlySites.Select(s => $"«{s}»"))} i nettstedsfilen."
+                : "Ingen nettsteder valgt: nettstedsfilen er tom.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
         if (url is not null && !crawl.AllowPrivateNetworks && await AddressGuard.CheckAsync(url, ct).ConfigureAwait(false) is { } blocked)
         {
-            console.MarkupLineInterpolated($"[red]Refused:[/] {blocked}.");
+            await Console.Error.WriteLineAsync($"Avvist: {blocked}.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -120,17 +129,21 @@ public static class RunCommand
         {
             await host.StartAsync(ct).ConfigureAwait(false);
             await host.Services.GetRequiredService<StorageProvisioner>().EnsureAsync(ct).ConfigureAwait(false);
-            console.MarkupLineInterpolated($"Lenkevakt: {siteList.Count} nettsted(er), lagring: {host.Services.GetRequiredService<StorageClients>().Options.Describe()}");
+            await plain.WriteLineAsync($"Lenkevakt: {siteList.Count} nettsted(er), lagring: {host.Services.GetRequiredService<StorageClients>().Options.Describe()}").ConfigureAwait(false);
+            await plain.FlushAsync(ct).ConfigureAwait(false);
             var cycle = host.Services.GetRequiredService<LocalCycle>();
-            var summary = await progress.ShowWhileAsync(siteList.Count, cycle.RunAsync(siteList, ct)).ConfigureAwait(false);
-            SummaryPrinter.Print(console, summary);
+            var summary = await progress.ShowWhileAsync(siteList, cycle.RunAsync(siteList, ct)).ConfigureAwait(false);
+            var ids = siteList.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
             var rows = await host.Services.GetRequiredService<FindingExport>().ReadAsync(null, summary.RunId, ct).ConfigureAwait(false);
-            rows = rows.Where(r => siteList.Any(s => s.Id == r.SiteId)).ToList();
+            rows = rows.Where(r => ids.Contains(r.SiteId)).ToList();
+            var unreachable = rows.Where(r => r.Kind == FindingKind.SiteUnreachable.Name)
+                .GroupBy(r => r.SiteId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => UnreachableReason.Nb(g.First().Status), StringComparer.Ordinal);
+            SummaryPrinter.Print(console, terminal, plain, summary, unreachable);
             if (export is not null)
             {
-                await using var writer = new StreamWriter(export.FullName, append: false, new System.Text.UTF8Encoding(false));
-                await FindingExport.WriteAsync(rows, export.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase) ? "json" : "csv", writer, ct).ConfigureAwait(false);
-                console.WriteLine($"Funn skrevet til {export.FullName} ({rows.Count}).");
+                await ExportCommand.WriteAsync(export, writer => FindingExport.WriteAsync(rows, export.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase) ? "json" : "csv", writer, ct)).ConfigureAwait(false);
+                await plain.WriteLineAsync($"Funn skrevet til {export.FullName} ({rows.Count}).").ConfigureAwait(false);
             }
 
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
@@ -144,12 +157,13 @@ public static class RunCommand
         }
         catch (StorageUnavailableException ex)
         {
-            console.MarkupLineInterpolated($"[red]Lagring utilgjengelig / storage unavailable:[/] {ex.Message}");
+            await Console.Error.WriteLineAsync($"Lagring utilgjengelig: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.StorageUnavailable;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            console.MarkupLine("[yellow]Avbrutt. Unfinished messages are back on the queues; the next 'lenkevakt run' or 'lenkevakt worker' finishes them.[/]");
+            await Console.Error.WriteLineAsync(
+                $"Avbrutt. Uferdige meldinger er lagt tilbake i køene; neste «{CliCommandName.Current} run» eller «{CliCommandName.Current} worker» gjør dem ferdige.").ConfigureAwait(false);
             return ExitCodes.Interrupted;
         }
     }
@@ -158,17 +172,24 @@ public static class RunCommand
     {
         try
         {
+            var options = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (string.IsNullOrEmpty(options.AccountName) && options.AutoStartAzurite && AzuriteLauncher.DevelopmentPorts(options.ConnectionString) is { } ports
+                && !await AzuriteLauncher.IsListeningAsync(ports.Queue, ct).ConfigureAwait(false) && AzuriteLauncher.NeedsInstall())
+            {
+                console.WriteLine("Installerer lagringsemulatoren Azurite med npm (bare første gang; tar gjerne et halvt minutt) …");
+            }
+
             var process = await CliHost.EnsureStorageAsync(host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), logger, ct).ConfigureAwait(false);
             if (process is not null)
             {
-                console.MarkupLineInterpolated($"[grey]Started Azurite on 127.0.0.1 (pid {process.ProcessId}); it stops when this command ends.[/]");
+                console.WriteLine($"Startet Azurite på 127.0.0.1 (pid {process.ProcessId}); den stoppes når kommandoen er ferdig.");
             }
 
             return new StorageHandle(process, false);
         }
         catch (StorageUnavailableException ex)
         {
-            console.MarkupLineInterpolated($"[red]Lagring utilgjengelig / storage unavailable:[/] {ex.Message}");
+            await Console.Error.WriteLineAsync($"Lagring utilgjengelig: {ex.Message}").ConfigureAwait(false);
             return new StorageHandle(null, true);
         }
     }
@@ -181,6 +202,13 @@ public static class RunCommand
         }
 
         var all = services.GetRequiredService<ISiteCatalog>().GetSites();
+        if (fylke is not null && !all.Any(s => string.Equals(s.Fylke, fylke, StringComparison.OrdinalIgnoreCase) || s.Fylkesnummer == fylke))
+        {
+            var counties = all.Where(s => !string.IsNullOrEmpty(s.Fylke)).Select(s => (s.Fylkesnummer, s.Fylke)).Distinct()
+                .OrderBy(c => c.Fylkesnummer, StringComparer.Ordinal).Select(c => $"{c.Fylke} ({c.Fylkesnummer})");
+            throw new UsageException($"--fylke: ukjent fylke «{fylke}». Kjente fylker: {string.Join(", ", counties)}.");
+        }
+
         return all.Where(s => (only.Count == 0 || only.Contains(s.Id))
                               && (fylke is null || string.Equals(s.Fylke, fylke, StringComparison.OrdinalIgnoreCase) || s.Fylkesnummer == fylke))
                   .ToList();

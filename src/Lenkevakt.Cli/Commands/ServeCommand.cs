@@ -13,7 +13,7 @@ public static class ServeCommand
         {
             if (r.GetValueOrDefault<int>() is < 0 or > 65535)
             {
-                r.AddError("--port must be between 0 and 65535.");
+                r.AddError("--port: må være et tall fra 0 til 65535.");
             }
         });
         var command = new Command("serve", "Serve the dashboard (/, /site/{id}) and the coverage report (/report?fylke=&format=) on 127.0.0.1 only; Ctrl+C stops.");

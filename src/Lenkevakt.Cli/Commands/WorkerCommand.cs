@@ -26,7 +26,7 @@ public static class WorkerCommand
             var builder = CliHost.CreateBuilder(flags.Overrides(p), LogLevel.Information);
             builder.Services.AddHostedService(sp => new WorkerService(sp, scheduling: !p.GetValue(noSchedule)));
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
-            using var host = builder.Build();
+            using var host = CliHost.Build(builder);
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("lenkevakt");
             await using var storage = await RunCommand.StartStorageAsync(host, logger, AnsiConsole.Console, ct).ConfigureAwait(false);
             if (storage.Failed)
@@ -40,7 +40,7 @@ public static class WorkerCommand
                 {
                     // Fail now, not at 02:00: a scheduling worker needs a valid sites file.
                     var count = host.Services.GetRequiredService<Lenkevakt.Sites.ISiteCatalog>().GetSites().Count;
-                    logger.LogInformation("{Count} sites configured", count);
+                    logger.LogInformation("{Count} nettsteder i nettstedsfilen", count);
                 }
 
                 await host.Services.GetRequiredService<StorageProvisioner>().EnsureAsync(ct).ConfigureAwait(false);
@@ -49,17 +49,26 @@ public static class WorkerCommand
             }
             catch (StorageUnavailableException ex)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]Lagring utilgjengelig / storage unavailable:[/] {ex.Message}");
+                await Console.Error.WriteLineAsync($"Lagring utilgjengelig: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.StorageUnavailable;
             }
             catch (Lenkevakt.Sites.SitesFileException ex)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]Ugyldig nettstedsfil / invalid sites file:[/] {ex.Message}");
+                await Console.Error.WriteLineAsync($"Ugyldig nettstedsfil: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
         });
         return command;
     }
+
+    /// <summary>
+    /// The latest occurrence of <paramref name="cron"/> in [<paramref name="now"/> − <paramref name="window"/>,
+    /// <paramref name="now"/>): the night a worker that was down missed. Null when there is none or catching up is off
+    /// (a zero window). Planning it is idempotent (the run id comes from the occurrence), so it runs once.
+    /// </summary>
+    public static DateTimeOffset? MissedOccurrence(CronExpression cron, TimeZoneInfo zone, DateTimeOffset now, TimeSpan window) =>
+        window <= TimeSpan.Zero ? null
+        : cron.GetOccurrences(now - window, now, zone, fromInclusive: true, toInclusive: false).Select(o => (DateTimeOffset?)o).LastOrDefault();
 
     /// <summary>The worker: the queue pump plus a cron loop (Cronos, in the configured IANA zone) that plans scheduled runs.</summary>
     private sealed class WorkerService(IServiceProvider services, bool scheduling) : BackgroundService
@@ -78,10 +87,17 @@ public static class WorkerCommand
             var logger = services.GetRequiredService<ILogger<WorkerService>>();
             var cron = CronExpression.Parse(o.Cron);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone);
-            var next = cron.GetNextOccurrence(time.GetUtcNow(), zone);
+            var now = time.GetUtcNow();
+            var missed = MissedOccurrence(cron, zone, now, o.MissedRunWindow);
+            if (missed is { } past)
+            {
+                logger.LogInformation("Planlegger den tapte kjøringen fra {Missed:u} ({Zone} {Local:yyyy-MM-dd HH:mm}); er den alt planlagt, skjer ingenting", past, o.TimeZone, TimeZoneInfo.ConvertTime(past, zone));
+            }
+
+            var next = missed ?? cron.GetNextOccurrence(now, zone);
             while (next is { } occurrence && !ct.IsCancellationRequested)
             {
-                logger.LogInformation("Next scheduled run at {Next:u} ({Zone} {Local:yyyy-MM-dd HH:mm})", occurrence, o.TimeZone, TimeZoneInfo.ConvertTime(occurrence, zone));
+                logger.LogInformation("Neste planlagte kjøring: {Next:u} ({Zone} {Local:yyyy-MM-dd HH:mm})", occurrence, o.TimeZone, TimeZoneInfo.ConvertTime(occurrence, zone));
                 try
                 {
                     var wait = occurrence - time.GetUtcNow();
@@ -100,7 +116,7 @@ public static class WorkerCommand
                 catch (Exception ex) when (ex is Azure.RequestFailedException or StorageUnavailableException or HttpRequestException)
                 {
                     // Same occurrence again: its run id is derived from the time, so a retry plans that run, once.
-                    logger.LogError(ex, "Could not plan the run of {Occurrence:u}; trying again in a minute", occurrence);
+                    logger.LogError(ex, "Kunne ikke planlegge kjøringen {Occurrence:u}; prøver igjen om et minutt", occurrence);
                     await Task.Delay(TimeSpan.FromMinutes(1), time, ct).ConfigureAwait(false);
                 }
             }

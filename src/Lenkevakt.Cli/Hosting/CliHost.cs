@@ -35,6 +35,30 @@ public static class CliHost
         return builder;
     }
 
+    /// <summary>
+    /// Builds the host and validates every options class now (the <c>ValidateOnStart</c> ones), so a bad setting stops
+    /// the command before it touches storage, also for commands that never start the host (export, report, poison).
+    /// Throws <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>: exit code 2.
+    /// </summary>
+    public static IHost Build(HostApplicationBuilder builder)
+    {
+        var host = builder.Build();
+        try
+        {
+            host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        return host;
+    }
+
+    /// <summary>True when standard output is an interactive terminal (rich tables and live progress); false for files, pipes and CI logs.</summary>
+    public static bool IsTerminal => !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
+
     /// <summary>Starts Azurite when the storage is development storage and nothing answers there (and auto-start is on).</summary>
     public static async Task<AzuriteProcess?> EnsureStorageAsync(IConfiguration configuration, ILogger logger, CancellationToken ct)
     {

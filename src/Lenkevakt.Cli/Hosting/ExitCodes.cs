@@ -19,4 +19,7 @@ public static class ExitCodes
 
     /// <summary>Interrupted (Ctrl+C); the next run finishes the leftover work.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>An unexpected error (a bug): its type and message are printed; <c>LENKEVAKT_DEBUG=1</c> adds the stack trace.</summary>
+    public const int Unexpected = 70;
 }

@@ -16,13 +16,18 @@ namespace Lenkevakt.Cli.Serve;
 
 /// <summary>
 /// <c>lenkevakt serve</c>: a Kestrel minimal API on 127.0.0.1 only, over the handlers of an existing Lenkevakt service
-/// provider. Routes: <c>/</c> (dashboard; <c>?fylke=&amp;kind=&amp;site=</c>), <c>/site/{id}</c> (redirects to
-/// <c>/?site={id}</c>, the address digests link to) and <c>/report?fylke=&amp;format=html|csv|json</c>. Every response
+/// provider. Routes (GET and HEAD): <c>/</c> (dashboard; <c>?fylke=&amp;kind=&amp;site=</c>; an unknown site is a 404
+/// page), <c>/site/{id}</c> (the address digests link to: a redirect to <c>/?site={id}</c>, kept because the pages'
+/// links are relative, <c>?site=…</c> and <c>report?…</c>, so that the same HTML works under Functions' <c>/api/dashboard</c>)
+/// and <c>/report?fylke=&amp;format=html|csv|json</c>. Every response
 /// carries a script-free Content-Security-Policy, <c>nosniff</c> and <c>frame-ancestors 'none'</c>.
 /// </summary>
 public sealed class DashboardServer : IAsyncDisposable
 {
     private static readonly string[] Filters = ["fylke", "kind"];
+
+    /// <summary>Every page answers HEAD as well as GET (Kestrel sends the headers without the body).</summary>
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
     private readonly WebApplication app;
 
@@ -70,14 +75,14 @@ public sealed class DashboardServer : IAsyncDisposable
             }
         });
 
-        app.MapGet("/", async (HttpContext context) =>
+        app.MapMethods("/", GetAndHead, async (HttpContext context) =>
         {
             var q = context.Request.Query;
             var page = await services.GetRequiredService<DashboardPageHandler>()
                 .HandleAsync(new DashboardPageRequest(q["fylke"], q["kind"], q["site"]), context.RequestAborted).ConfigureAwait(false);
             return ToResult(page);
         });
-        app.MapGet("/site/{id}", (string id, HttpContext context) =>
+        app.MapMethods("/site/{id}", GetAndHead, (string id, HttpContext context) =>
         {
             var q = context.Request.Query;
             var query = new StringBuilder("/?site=").Append(Uri.EscapeDataString(id));
@@ -91,7 +96,7 @@ public sealed class DashboardServer : IAsyncDisposable
 
             return Results.Redirect(query.ToString());
         });
-        app.MapGet("/report", async (HttpContext context) =>
+        app.MapMethods("/report", GetAndHead, async (HttpContext context) =>
         {
             var q = context.Request.Query;
             var format = q["format"].ToString() is { Length: > 0 } f ? f : "html";
@@ -112,6 +117,6 @@ public sealed class DashboardServer : IAsyncDisposable
     }
 
     private static IResult ToResult(RenderedDocument document) => document.FileName is null
-        ? Results.Text(document.Body, document.ContentType, Encoding.UTF8)
+        ? Results.Text(document.Body, document.ContentType, Encoding.UTF8, document.StatusCode)
         : Results.File(Encoding.UTF8.GetBytes(document.Body), document.ContentType, document.FileName);
 }

@@ -266,7 +266,15 @@ public static class DashboardPageRenderer
                 w.Open("tr");
                 w.Element("td", KindTitle(f.Kind));
                 w.Element("td", f.Severity switch { "error" => "feil", "warning" => "advarsel", _ => "info" }, ("class", "sev-" + f.Severity));
-                w.Open("td", ("class", "target")).Link(f.Target, f.Target, "url");
+                if (RuleTitle(data, f) is { } rule)
+                {
+                    w.Open("td", ("class", "target")).Text(rule);
+                }
+                else
+                {
+                    w.Open("td", ("class", "target")).Link(f.Target, f.Target, "url");
+                }
+
                 if (f.Location is { Length: > 0 })
                 {
                     w.Element("small", f.Location);
@@ -288,6 +296,23 @@ public static class DashboardPageRenderer
             w.Close("tbody").Close("table");
             w.Close("section");
         }
+    }
+
+    /// <summary>
+    /// For a required-information finding, whose target is a rule id (<c>apningstider</c>, or <c>apningstider:flere-sider</c>
+    /// for the summary of many pages): the rule's Norwegian title. Null for other findings.
+    /// </summary>
+    private static string? RuleTitle(DashboardPageData data, FindingEntity f)
+    {
+        if (f.Kind != "required-missing" || data.RuleTitles is null)
+        {
+            return null;
+        }
+
+        const string ManyPages = ":flere-sider";
+        var many = f.Target.EndsWith(ManyPages, StringComparison.Ordinal);
+        var id = many ? f.Target[..^ManyPages.Length] : f.Target;
+        return data.RuleTitles.TryGetValue(id, out var title) && title.Length > 0 ? (many ? $"{title} (flere sider)" : title) : null;
     }
 
     private static void Score(HtmlWriter w, int score)

@@ -10,7 +10,7 @@ public static class HtmlPage
         :root{--ink:#1d2733;--muted:#5b6673;--line:#d5dbe1;--bg:#f4f6f8;--good:#1f7a3f;--fair:#a15c00;--poor:#b3261e;--accent:#005a8c;--head:#0b3954}
         *{box-sizing:border-box}
         html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-        body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:#fff}
+        body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,"Noto Sans Ethiopic","Abyssinica SIL",Ebrima,Nyala,Kefa,"Noto Sans Arabic","Geeza Pro",Tahoma,"DejaVu Sans",sans-serif;color:var(--ink);background:#fff}
         header.top{background:var(--head);color:#fff;padding:18px 28px}
         header.top h1{margin:0;font-size:1.55rem;font-weight:650}
         header.top p{margin:4px 0 0;color:#d6e4ee}
@@ -33,7 +33,7 @@ public static class HtmlPage
         .good{color:var(--good)}.fair{color:var(--fair)}.poor{color:var(--poor)}
         .up{color:var(--good)}.down{color:var(--poor)}
         svg{max-width:100%;height:auto}
-        svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ink)}
+        svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,"Noto Sans Ethiopic",Ebrima,Nyala,Kefa,"Noto Sans Arabic","Geeza Pro",Tahoma,"DejaVu Sans",sans-serif;fill:var(--ink)}
         svg .tick{fill:var(--muted);font-size:10px}
         svg .track{fill:#edf0f3}
         svg .grid{stroke:#d5dbe1;stroke-dasharray:2 3}

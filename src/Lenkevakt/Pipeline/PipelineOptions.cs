@@ -40,6 +40,13 @@ public sealed class ScheduleOptions
 
     /// <summary>How often the Functions timer ticks (it runs in UTC and the handler applies <see cref="TimeZone"/>). Default 1 hour.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How far back a starting CLI worker looks for a scheduled occurrence it missed (it was down at 02:00): the latest
+    /// occurrence in that window is planned once when the worker starts (planning is idempotent per occurrence, so a run
+    /// that was already planned is not planned again). Default 20 hours; zero turns catching up off.
+    /// </summary>
+    public TimeSpan MissedRunWindow { get; set; } = TimeSpan.FromHours(20);
 }
 
 /// <summary>Where the sites catalogue is. Bound from <c>Lenkevakt:Sites</c>.</summary>

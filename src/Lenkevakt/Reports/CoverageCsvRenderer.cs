@@ -1,21 +1,18 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Lenkevakt.Reports;
 
 /// <summary>
 /// The report as CSV (RFC 4180, header row, UTF-8): one row per municipality × rule, with the municipality's languages,
 /// broken links, LIX, last crawl and change repeated on each of its rows. Crawled text that starts like a spreadsheet
-/// formula (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>) is escaped so a spreadsheet shows it as text.
+/// formula (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>) is escaped so a spreadsheet shows it as text (<see cref="ExportCsv"/>).
 /// </summary>
 public static class CoverageCsvRenderer
 {
     public static string Render(CoverageModel model)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, config))
+        using (var csv = ExportCsv.CreateWriter(text))
         {
             csv.WriteRecords(Rows(model));
         }
@@ -45,7 +42,7 @@ public static class CoverageCsvRenderer
             string.Join(" ", m.LanguagesOffered),
             m.BrokenLinks,
             m.MedianLix?.ToString("0.0", CultureInfo.InvariantCulture),
-            m.LastCrawlAt?.ToString("O", CultureInfo.InvariantCulture),
+            m.LastCrawlAt is { } crawled ? ExportCsv.Timestamp(crawled) : null,
             m.Change?.Since,
             m.Change?.RulesMet,
             m.Change?.BrokenLinks);

@@ -47,11 +47,22 @@ public static class CoverageHtmlRenderer
         w.Element("p", $"Laget {NorwegianText.DateTime(model.GeneratedAt, zone)} av Lenkevakt · regelsett {model.RuleSet} · kommuner uten resultater vises som «ikke sjekket»");
         w.Close("header");
         w.Open("main");
-        National(w, model);
-        Requirements(w, model);
+        if (model.Fylke is null)
+        {
+            National(w, model);
+            Requirements(w, model);
+        }
+
         foreach (var county in model.Counties)
         {
             County(w, model, county, zone);
+        }
+
+        if (model.Fylke is not null)
+        {
+            // One county's report starts with that county; the requirements and the national picture follow for comparison.
+            Requirements(w, model);
+            National(w, model);
         }
 
         Footer(w);

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
 using Lenkevakt.Findings;
 
 namespace Lenkevakt.Reports;
@@ -21,7 +19,7 @@ public sealed record FindingExportRow(
     string Message,
     string Id);
 
-/// <summary>Reads open findings and writes them as JSON (an array) or CSV (header row, RFC 4180).</summary>
+/// <summary>Reads open findings and writes them as JSON (an array) or CSV (<see cref="ExportCsv"/>: camelCase header as in the JSON, UTC timestamps, formula cells escaped).</summary>
 public sealed class FindingExport(FindingStore store)
 {
     public async Task<IReadOnlyList<FindingExportRow>> ReadAsync(string? siteId, string? runId, CancellationToken ct)
@@ -49,24 +47,10 @@ public sealed class FindingExport(FindingStore store)
                 await output.WriteLineAsync().ConfigureAwait(false);
                 break;
             case "csv":
-                await using (var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true))
-                {
-                    await csv.WriteRecordsAsync(rows, ct).ConfigureAwait(false);
-                }
-
+                await ExportCsv.WriteRecordsAsync(rows, output, ct).ConfigureAwait(false);
                 break;
             default:
                 throw new ArgumentException($"Unknown format '{format}' (json or csv).", nameof(format));
         }
     }
-}
-
-/// <summary>JSON settings for exports: camelCase, indented, non-ASCII kept readable.</summary>
-public static class ExportJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Lenkevakt.Reports;
 
 /// <summary>The coverage report. Bound from <c>Lenkevakt:Reports</c>.</summary>
@@ -13,5 +15,6 @@ public sealed class ReportOptions
     public string? MunicipalitiesCsv { get; set; } = "config/kommuner.csv";
 
     /// <summary>Broken links listed per municipality in the HTML report (the count is always complete). Default 5.</summary>
+    [Range(0, 1000)]
     public int BrokenLinksListed { get; set; } = 5;
 }

@@ -13,7 +13,7 @@ public static class ReportServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
-        services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section);
+        services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CoverageModelBuilder>();
         services.AddSingleton<ReportSnapshotStore>();
         services.AddSingleton<CoverageReportHandler>();

@@ -26,7 +26,7 @@ public static class SitesCatalog
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
         {
-            throw new SitesFileException(path, "-", $"file not found (looked for {full})");
+            throw new SitesFileException(path, "-", $"filen finnes ikke (lette etter {full})");
         }
 
         SitesFile? file;
@@ -37,11 +37,11 @@ public static class SitesCatalog
         }
         catch (JsonException ex)
         {
-            var position = ex.LineNumber is { } line ? $"line {line + 1}, byte {ex.BytePositionInLine + 1}" : "-";
+            var position = ex.LineNumber is { } line ? $"linje {line + 1}, byte {ex.BytePositionInLine + 1}" : "-";
             var problem = ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0];
             if (ex.Path is { Length: > 0 } jsonPath)
             {
-                problem = $"{problem} (at {jsonPath})";
+                problem = $"{problem} (ved {jsonPath})";
             }
 
             throw new SitesFileException(path, position, problem, ex);
@@ -49,12 +49,12 @@ public static class SitesCatalog
 
         if (file is null)
         {
-            throw new SitesFileException(path, "line 1", "the file is empty or null");
+            throw new SitesFileException(path, "linje 1", "filen er tom eller null");
         }
 
         if (file.Version != 1)
         {
-            throw new SitesFileException(path, "$.version", $"unsupported version {file.Version}; this Lenkevakt reads version 1");
+            throw new SitesFileException(path, "$.version", $"versjon {file.Version} støttes ikke; denne Lenkevakt leser versjon 1");
         }
 
         var baseDir = Path.GetDirectoryName(full)!;
@@ -67,10 +67,10 @@ public static class SitesCatalog
 
         if (file.Municipalities is { } m)
         {
-            var csvPath = Path.Combine(baseDir, m.Csv ?? throw new SitesFileException(path, "$.municipalities.csv", "missing path to kommuner.csv"));
+            var csvPath = Path.Combine(baseDir, m.Csv ?? throw new SitesFileException(path, "$.municipalities.csv", "mangler stien til kommuner.csv"));
             if (!File.Exists(csvPath))
             {
-                throw new SitesFileException(path, "$.municipalities.csv", $"file not found: {csvPath}");
+                throw new SitesFileException(path, "$.municipalities.csv", $"filen finnes ikke: {csvPath}");
             }
 
             var scope = Merge(defaults, m.Defaults);
@@ -103,7 +103,7 @@ public static class SitesCatalog
         var duplicate = sites.GroupBy(s => s.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new SitesFileException(path, "$.sites", $"site id '{duplicate.Key}' is used {duplicate.Count()} times; ids must be unique");
+            throw new SitesFileException(path, "$.sites", $"nettsteds-id «{duplicate.Key}» er brukt {duplicate.Count()} ganger; id-ene må være unike");
         }
 
         return sites;
@@ -120,12 +120,12 @@ public static class SitesCatalog
     {
         if (string.IsNullOrWhiteSpace(dto.Id) || !Regex.IsMatch(dto.Id, "^[a-z0-9][a-z0-9-]{0,62}$"))
         {
-            throw new SitesFileException(file, $"{at}.id", $"'{dto.Id}' is not a valid site id (lower-case letters, digits and '-', at most 63)");
+            throw new SitesFileException(file, $"{at}.id", $"«{dto.Id}» er ikke en gyldig nettsteds-id (små bokstaver, sifre og «-», høyst 63 tegn)");
         }
 
         if (dto.StartUrls is not { Count: > 0 })
         {
-            throw new SitesFileException(file, $"{at}.startUrls", "at least one start URL is required");
+            throw new SitesFileException(file, $"{at}.startUrls", "minst én startadresse trengs");
         }
 
         var urls = new List<Uri>();
@@ -133,7 +133,7 @@ public static class SitesCatalog
         {
             if (!Uri.TryCreate(dto.StartUrls[i], UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttp && u.Scheme != Uri.UriSchemeHttps))
             {
-                throw new SitesFileException(file, $"{at}.startUrls[{i}]", $"'{dto.StartUrls[i]}' is not an absolute http(s) URL");
+                throw new SitesFileException(file, $"{at}.startUrls[{i}]", $"«{dto.StartUrls[i]}» er ikke en absolutt http(s)-adresse");
             }
 
             urls.Add(u);
@@ -142,12 +142,12 @@ public static class SitesCatalog
         var s = Merge(defaults, dto.Scope);
         if (s.MaxPages is < 1 or > 1_000_000)
         {
-            throw new SitesFileException(file, $"{at}.scope.maxPages", $"{s.MaxPages} is out of range 1..1000000");
+            throw new SitesFileException(file, $"{at}.scope.maxPages", $"{s.MaxPages} er utenfor 1..1000000");
         }
 
         if (s.MaxDepth is < 0 or > 1000)
         {
-            throw new SitesFileException(file, $"{at}.scope.maxDepth", $"{s.MaxDepth} is out of range 0..1000");
+            throw new SitesFileException(file, $"{at}.scope.maxDepth", $"{s.MaxDepth} er utenfor 0..1000");
         }
 
         foreach (var (pattern, i) in (s.Exclude ?? []).Select((p, i) => (p, i)))
@@ -158,7 +158,7 @@ public static class SitesCatalog
             }
             catch (ArgumentException ex)
             {
-                throw new SitesFileException(file, $"{at}.scope.exclude[{i}]", $"invalid regular expression: {ex.Message}");
+                throw new SitesFileException(file, $"{at}.scope.exclude[{i}]", $"ugyldig regulært uttrykk: {ex.Message}");
             }
         }
 
@@ -167,12 +167,22 @@ public static class SitesCatalog
         {
             if (sub.WebhookUrl is null || !sub.WebhookUrl.IsAbsoluteUri)
             {
-                throw new SitesFileException(file, $"{at}.subscriptions[{i}].webhookUrl", "an absolute webhook URL is required");
+                throw new SitesFileException(file, $"{at}.subscriptions[{i}].webhookUrl", "en absolutt webhook-adresse trengs");
             }
 
             if (sub.Format is not ("json" or "teams" or "slack"))
             {
-                throw new SitesFileException(file, $"{at}.subscriptions[{i}].format", $"'{sub.Format}' is not one of json, teams, slack");
+                throw new SitesFileException(file, $"{at}.subscriptions[{i}].format", $"«{sub.Format}» er ikke en av json, teams, slack");
+            }
+
+            if (string.IsNullOrWhiteSpace(sub.Id))
+            {
+                throw new SitesFileException(file, $"{at}.subscriptions[{i}].id", "abonnementet trenger en id (varselloggen bruker den som nøkkel)");
+            }
+
+            if (subs.FindIndex(x => string.Equals(x.Id, sub.Id, StringComparison.Ordinal)) is var first and >= 0)
+            {
+                throw new SitesFileException(file, $"{at}.subscriptions[{i}].id", $"abonnements-id «{sub.Id}» er alt brukt av subscriptions[{first}]; id-ene må være unike innen et nettsted");
             }
 
             subs.Add(sub);

@@ -115,14 +115,16 @@ public static partial class AzuriteLauncher
         }
 
         logger.LogInformation("Starting Azurite on 127.0.0.1 (blob {Blob}, queue {Queue}, table {Table}), data in {Location}", blobPort, queuePort, tablePort, location);
-        var process = Process.Start(psi) ?? throw new StorageUnavailableException($"Could not start Azurite ({exe}).");
+        var process = Process.Start(psi) ?? throw new StorageUnavailableException($"Kunne ikke starte Azurite ({exe}).");
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var handle = new AzuriteProcess(process, blobPort, queuePort, tablePort);
-        for (var i = 0; i < 150; i++)
+        // Up to a minute: on a busy machine (a shared CI box, several test runs) node alone can take 20 s to start.
+        var started = TimeProvider.System.GetTimestamp();
+        while (TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(60))
         {
             if (process.HasExited)
             {
@@ -132,7 +134,7 @@ public static partial class AzuriteLauncher
                     text = output.ToString().Trim();
                 }
 
-                throw new StorageUnavailableException($"Azurite exited at start (code {process.ExitCode}): {text}");
+                throw new StorageUnavailableException($"Azurite avsluttet ved start (kode {process.ExitCode}): {text}");
             }
 
             if (await IsListeningAsync(queuePort, ct).ConfigureAwait(false) && await IsListeningAsync(tablePort, ct).ConfigureAwait(false) &&
@@ -145,7 +147,7 @@ public static partial class AzuriteLauncher
         }
 
         await handle.DisposeAsync().ConfigureAwait(false);
-        throw new StorageUnavailableException("Azurite did not answer within 15 s on 127.0.0.1.");
+        throw new StorageUnavailableException("Azurite svarte ikke innen 60 s på 127.0.0.1.");
     }
 
     /// <summary>Finds <c>tools/azurite/node_modules/.bin/azurite</c> above the current or the program's folder, running <c>npm ci</c> there if needed.</summary>
@@ -181,8 +183,35 @@ public static partial class AzuriteLauncher
         }
 
         throw new StorageUnavailableException(
-            "Azurite is not installed: no tools/azurite/package.json above the current folder. Run lenkevakt from the repository, " +
-            "set LENKEVAKT_AZURITE to an azurite executable, or set Lenkevakt__Storage__ConnectionString to a reachable account.");
+            "Azurite er ikke installert: fant ingen tools/azurite/package.json over gjeldende mappe. Kjør lenkevakt fra repositoriet, " +
+            "sett LENKEVAKT_AZURITE til en azurite-kjørbar fil, eller sett Lenkevakt__Storage__ConnectionString til en lagringskonto som svarer.");
+    }
+
+    /// <summary>
+    /// True when the pinned emulator still has to be installed with <c>npm ci</c> (the first run on a machine takes about
+    /// half a minute), so a caller can say so before <see cref="EnsureRunningAsync"/> goes quiet.
+    /// </summary>
+    public static bool NeedsInstall()
+    {
+        var env = Environment.GetEnvironmentVariable("LENKEVAKT_AZURITE");
+        if (!string.IsNullOrEmpty(env) && File.Exists(env))
+        {
+            return false;
+        }
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var tool = Path.Combine(dir.FullName, "tools", "azurite");
+                if (File.Exists(Path.Combine(tool, "package.json")))
+                {
+                    return !File.Exists(Path.Combine(tool, "node_modules", ".bin", "azurite"));
+                }
+            }
+        }
+
+        return false;
     }
 
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
@@ -221,11 +250,11 @@ public static partial class AzuriteLauncher
             Process process;
             try
             {
-                process = Process.Start(psi) ?? throw new StorageUnavailableException("npm did not start");
+                process = Process.Start(psi) ?? throw new StorageUnavailableException("npm startet ikke");
             }
             catch (System.ComponentModel.Win32Exception ex)
             {
-                throw new StorageUnavailableException("Azurite needs Node.js and npm (Node 20+) on PATH to install the pinned emulator: " + ex.Message, ex);
+                throw new StorageUnavailableException("Azurite trenger Node.js og npm (Node 20+) på PATH for å installere den låste emulatoren: " + ex.Message, ex);
             }
 
             using (process)
@@ -235,7 +264,7 @@ public static partial class AzuriteLauncher
                 await process.WaitForExitAsync(ct).ConfigureAwait(false);
                 if (process.ExitCode != 0)
                 {
-                    throw new StorageUnavailableException($"npm ci in {folder} failed ({process.ExitCode}): {(await stderr.ConfigureAwait(false)).Trim()}");
+                    throw new StorageUnavailableException($"npm ci i {folder} feilet ({process.ExitCode}): {(await stderr.ConfigureAwait(false)).Trim()}");
                 }
             }
         }

@@ -20,7 +20,7 @@ public sealed class StorageOptions
     public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>Lower-case letters/digits put in front of every queue and table name, so several deployments or tests can share one account. Default empty.</summary>
-    [RegularExpression("^[a-z0-9]{0,20}$")]
+    [RegularExpression("^[a-z0-9]{0,20}$", ErrorMessage = "NamePrefix: bare små bokstaver a–z og sifre, høyst 20 tegn")]
     public string NamePrefix { get; set; } = "";
 
     /// <summary>Start Azurite when the connection is development storage and nothing answers. Default true (CLI only).</summary>

@@ -76,6 +76,16 @@ public sealed class ReportServeCliTests(AzuriteFixture azurite, ITestOutputHelpe
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             Assert.Contains("default-src 'none'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
             Assert.Contains("Ingen nettsteder er sjekket ennå", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using (var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/")))
+            {
+                Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+                Assert.Equal("text/html", head.Content.Headers.ContentType!.MediaType);
+                Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+            }
+
+            var unknownSite = await http.GetAsync("/site/kommune-0000"); // redirected to /?site=kommune-0000
+            Assert.Equal(HttpStatusCode.NotFound, unknownSite.StatusCode);
+            Assert.Contains("Fant ikke nettstedet", await unknownSite.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             var bad = await http.GetAsync("/report?format=pdf");
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             Assert.Contains("Ukjent format «pdf»", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -36,8 +36,13 @@ public sealed class CoverageReportTests(AzuriteFixture azurite)
         Assert.Contains("@media print", html, StringComparison.Ordinal);
         Assert.Equal(2, page.QuerySelectorAll("svg.chart").Length);
 
+        // One county's report starts with that county; the national summary follows for comparison.
+        Assert.Equal("Testfylke (98)", page.QuerySelector("main h2")!.TextContent);
+
         // National summary: 357 municipalities of kommuner.csv + the three of Testfylke.
         Assert.Contains("Landsoversikt", html, StringComparison.Ordinal);
+        Assert.Contains("\"Noto Sans Ethiopic\"", html, StringComparison.Ordinal); // Tigrinya, Amharic
+        Assert.Contains("\"Noto Sans Arabic\"", html, StringComparison.Ordinal);
         Assert.Equal("360", page.QuerySelector(".national .card b")!.TextContent);
 
         // Only the county asked for, with its three municipalities in kommunenummer order.
@@ -83,7 +88,7 @@ public sealed class CoverageReportTests(AzuriteFixture azurite)
         Assert.Equal(AlfaMet.Length, lines.Count(l => l.StartsWith("98,Testfylke,9801,Alfa,checked,", StringComparison.Ordinal) && l.Contains(",met,", StringComparison.Ordinal)));
         var legevakt = lines.Single(l => l.Contains(",9801,", StringComparison.Ordinal) && l.Contains(",legevakt-116117,", StringComparison.Ordinal));
         Assert.Contains("\"'=HYPERLINK(", legevakt, StringComparison.Ordinal); // a spreadsheet shows the crawled text, it does not run it
-        Assert.Contains(",en pl,2,41.5,2026-11-23T09:00:00.0000000+00:00,", legevakt, StringComparison.Ordinal);
+        Assert.Contains(",en pl,2,41.5,2026-11-23T09:00:00Z,", legevakt, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AngleSharp.Html.Parser;
 using Lenkevakt.Dashboard;
+using Lenkevakt.Findings;
 using Lenkevakt.Sites;
 using Lenkevakt.Storage;
 using Lenkevakt.Tests.Infrastructure;
@@ -74,6 +75,29 @@ public sealed class DashboardPageTests(AzuriteFixture azurite)
         var missing = Parse(await handler.HandleAsync(new DashboardPageRequest(null, null, "<b>nope</b>"), CancellationToken.None));
         Assert.Equal("Fant ikke nettstedet", missing.QuerySelector("main h2")!.TextContent);
         Assert.Contains("«<b>nope</b>»", missing.QuerySelector("main p")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SitePage_RequiredInformationFindings_ShowTheRulesNorwegianTitle_AndAnUnknownSiteIs404()
+    {
+        await using var services = await SeededAsync();
+        var missingRule = new Finding
+        {
+            Kind = "required-missing", Severity = Severity.Warning, PageUrl = "https://alfa.test/", Target = "legevakt-116117:flere-sider",
+            Message = "Legevakten: 116 117: gjelder 40 sider.",
+        };
+        await new ReportSeed(services).RunAsync("r2", At.AddDays(1), [missingRule], []);
+        var handler = services.GetRequiredService<DashboardPageHandler>();
+
+        var doc = await handler.HandleAsync(new DashboardPageRequest(null, null, "kommune-9801"), CancellationToken.None);
+        var unknown = await handler.HandleAsync(new DashboardPageRequest(null, null, "kommune-0000"), CancellationToken.None);
+
+        Assert.Equal(200, doc.StatusCode);
+        var target = Assert.Single(Parse(doc).QuerySelectorAll("td.target"));
+        Assert.Equal("Legevakten: 116 117 (flere sider)", target.TextContent);
+        Assert.Null(target.QuerySelector("a"));
+        Assert.Equal(404, unknown.StatusCode);
+        Assert.Equal("Fant ikke nettstedet", Parse(unknown).QuerySelector("main h2")!.TextContent);
     }
 
     private async Task<ServiceProvider> SeededAsync()

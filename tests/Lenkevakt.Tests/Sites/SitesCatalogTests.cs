@@ -38,7 +38,7 @@ public sealed class SitesCatalogTests
         var file = Temp("{\n  \"version\": 1,\n  \"sites\": [ { \"id\": \"a\" \"name\": \"b\" } ]\n}");
         var ex = Assert.Throws<SitesFileException>(() => SitesCatalog.Load(file));
         Assert.Equal(file, ex.File);
-        Assert.StartsWith("line 3", ex.Position, StringComparison.Ordinal);
+        Assert.StartsWith("linje 3", ex.Position, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -47,6 +47,7 @@ public sealed class SitesCatalogTests
     [InlineData("""{ "version": 1, "sites": [ { "id": "a", "startUrls": [ "https://x.no/" ], "scope": { "maxPages": 0 } } ] }""", "$.sites[0].scope.maxPages")]
     [InlineData("""{ "version": 1, "sites": [ { "id": "a", "startUrls": [ "https://x.no/" ], "scope": { "exclude": [ "(" ] } } ] }""", "$.sites[0].scope.exclude[0]")]
     [InlineData("""{ "version": 2 }""", "$.version")]
+    [InlineData("""{ "version": 1, "sites": [ { "id": "a", "startUrls": [ "https://x.no/" ], "subscriptions": [ { "id": "red", "webhookUrl": "https://h.no/1" }, { "id": "red", "webhookUrl": "https://h.no/2" } ] } ] }""", "$.sites[0].subscriptions[1].id")]
     public void InvalidValue_NamesTheJsonPath(string json, string position)
     {
         var ex = Assert.Throws<SitesFileException>(() => SitesCatalog.Load(Temp(json)));

@@ -6,7 +6,7 @@ namespace Lenkevakt.Cli.Commands;
 /// <summary>Crawl tuning flags shared by <c>run</c> and <c>demo</c>; each maps to a <c>Lenkevakt:Crawl</c> setting.</summary>
 public sealed class CrawlFlags
 {
-    public Option<bool> AllowPrivate { get; } = new("--allow-private") { Description = "Allow loopback/private/link-local targets (local test sites). Without it such targets are refused." };
+    public Option<bool> AllowPrivate { get; } = new("--allow-private") { Description = "Allow loopback targets, and the sites' own hosts wherever they resolve (local test sites). Other private and link-local targets stay refused unless listed in Lenkevakt:Crawl:PrivateHosts." };
     public Option<int?> MaxPages { get; } = new("--max-pages") { Description = "Pages per site (overrides the sites file)." };
     public Option<int?> MaxDepth { get; } = new("--max-depth") { Description = "Link depth from the start URLs (overrides the sites file)." };
     public Option<int?> HostConcurrency { get; } = new("--host-concurrency") { Description = "Concurrent requests per host (default 4)." };

@@ -40,7 +40,7 @@ public sealed class SiteCrawler(
     public async Task<SiteCrawlResult> CrawlAsync(SiteDefinition site, string runId, IProgress<SiteProgress>? progress, CancellationToken ct, DateTimeOffset? deadline = null)
     {
         var watch = Stopwatch.StartNew();
-        var state = new CrawlState(site, new UrlScope(site, o.Exclude), site.Scope.AllowPrivateNetworks || o.AllowPrivateNetworks, runId, progress) { Deadline = deadline, MaxPageBytes = o.MaxPageBytes };
+        var state = new CrawlState(site, new UrlScope(site, o.Exclude), AddressPolicy.ForSite(site, o), runId, progress) { Deadline = deadline, MaxPageBytes = o.MaxPageBytes };
         var analyses = analyzers.Select(a => a.Begin(site, runId)).ToList();
         await using var spool = new LinkSpool(Path.Combine(Path.GetTempPath(), "lenkevakt", "spool"));
         state.Spool = spool;
@@ -651,7 +651,7 @@ public sealed class SiteCrawler(
     }
 
     /// <summary>Mutable state of one site crawl, shared by the workers.</summary>
-    private sealed class CrawlState(SiteDefinition site, UrlScope scope, bool allowPrivate, string runId, IProgress<SiteProgress>? progress)
+    private sealed class CrawlState(SiteDefinition site, UrlScope scope, AddressPolicy allowPrivate, string runId, IProgress<SiteProgress>? progress)
     {
         public int PendingCount;
         public int PagesCrawledCount;
@@ -663,7 +663,7 @@ public sealed class SiteCrawler(
 
         public SiteDefinition Site { get; } = site;
         public UrlScope Scope { get; } = scope;
-        public bool AllowPrivate { get; } = allowPrivate;
+        public AddressPolicy AllowPrivate { get; } = allowPrivate; // the site's AddressPolicy (name kept to keep this change small)
         public string RunId { get; } = runId;
         public Channel<(Uri, int)> Frontier { get; } = Channel.CreateUnbounded<(Uri, int)>();
         public ConcurrentDictionary<string, int> Claimed { get; } = new(StringComparer.Ordinal);

@@ -30,6 +30,9 @@ public sealed record PageRecord
 
     public bool Truncated { get; init; }
 
+    /// <summary>The charset the page declared but that could not be decoded (a <c>page-undecodable</c> finding); null when read as declared.</summary>
+    public string? UndecodableCharset { get; init; }
+
     /// <summary>What each page analysis (<see cref="Checks.ISiteAnalysis"/>) concluded, by analysis type, for a resume.</summary>
     public IReadOnlyDictionary<string, string>? Analyses { get; init; }
 

@@ -245,7 +245,7 @@ public sealed class SiteCrawler(
             return;
         }
 
-        var (html, _) = HtmlDecoding.Decode(fetch.Body, fetch.Charset);
+        var (html, _, undecodable) = HtmlDecoding.DecodePage(fetch.Body, fetch.Charset);
         var page = PageParser.Parse(html, fetch.FinalUri);
         if (state.NotFound is { } startLooksMissing && startLooksMissing.Matches(page, html) && depth == 0)
         {
@@ -274,6 +274,11 @@ public sealed class SiteCrawler(
             state.Add(state.PageTooLargeFinding(pageKey));
         }
 
+        if (undecodable is not null)
+        {
+            state.Add(PageFindings.Undecodable(pageKey, undecodable));
+        }
+
         Dictionary<string, string>? analysed = null;
         foreach (var analysis in analyses)
         {
@@ -291,7 +296,7 @@ public sealed class SiteCrawler(
         {
             Url = key, Depth = depth, Status = fetch.Status, PageUrl = pageKey, Title = page.Title, BaseUrl = page.BaseUri.AbsoluteUri,
             Anchors = page.Anchors.ToList(), Links = page.Links, Truncated = fetch.Truncated, ContentHash = hash, Analyses = analysed,
-            ETag = fetch.ETag, LastModified = fetch.LastModified,
+            ETag = fetch.ETag, LastModified = fetch.LastModified, UndecodableCharset = undecodable,
         });
         state.ReportProgress();
     }
@@ -412,6 +417,11 @@ public sealed class SiteCrawler(
         if (record.Truncated)
         {
             state.Add(state.PageTooLargeFinding(pageUrl));
+        }
+
+        if (record.UndecodableCharset is { } charset)
+        {
+            state.Add(PageFindings.Undecodable(pageUrl, charset));
         }
 
         foreach (var analysis in analyses)

@@ -28,6 +28,7 @@ public sealed record FindingKind(string Name, Severity Severity, string TitleNb,
     public static readonly FindingKind UnsupportedLink = new("unsupported-link", Severity.Info, "Lenken har et format som ikke kan sjekkes", "Unsupported or malformed link");
     public static readonly FindingKind SiteUnreachable = new("site-unreachable", Severity.Error, "Nettstedet kunne ikke nås", "Site unreachable");
     public static readonly FindingKind PageTooLarge = new("page-too-large", Severity.Warning, "Siden er for stor til å sjekkes helt", "Page over the size cap");
+    public static readonly FindingKind PageUndecodable = new("page-undecodable", Severity.Warning, "Siden oppgir et tegnsett som ikke kan leses", "Page declares a charset that cannot be decoded");
 
     private static readonly Dictionary<string, FindingKind> ByName = new(StringComparer.Ordinal);
 

@@ -7,7 +7,7 @@ namespace Lenkevakt.Cli.Commands;
 /// <summary>Crawl tuning flags shared by <c>run</c> and <c>demo</c>; each maps to a <c>Lenkevakt:Crawl</c> setting.</summary>
 public sealed class CrawlFlags
 {
-    public Option<bool> AllowPrivate { get; } = new("--allow-private") { Description = "Allow loopback/private/link-local targets (local test sites). Without it such targets are refused." };
+    public Option<bool> AllowPrivate { get; } = new("--allow-private") { Description = "Allow loopback targets, and the sites' own hosts wherever they resolve (local test sites). Other private and link-local targets stay refused unless listed in Lenkevakt:Crawl:PrivateHosts." };
     public Option<int?> MaxPages { get; } = CliOptions.Number("--max-pages", "Pages per site (overrides the sites file; 1..1000000).", 1, 1_000_000);
     public Option<int?> MaxDepth { get; } = CliOptions.Number("--max-depth", "Link depth from the start URLs (overrides the sites file; 0..1000).", 0, 1000);
     public Option<int?> HostConcurrency { get; } = CliOptions.Number("--host-concurrency", "Concurrent requests per host (default 4; 1..256).", 1, 256);

@@ -113,7 +113,7 @@ public static class RunCommand
             return ExitCodes.Usage;
         }
 
-        if (url is not null && !crawl.AllowPrivateNetworks && await AddressGuard.CheckAsync(url, ct).ConfigureAwait(false) is { } blocked)
+        if (url is not null && !crawl.AllowPrivateNetworks && await AddressPolicy.Guarded(crawl.PrivateHosts).CheckAsync(url, ct).ConfigureAwait(false) is { } blocked)
         {
             await Console.Error.WriteLineAsync($"Avvist: {blocked}.").ConfigureAwait(false);
             return ExitCodes.Usage;

@@ -23,7 +23,8 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
 
     /// <summary>Starts (or joins) the check of <paramref name="url"/> in run <paramref name="runId"/>.</summary>
     /// <param name="external">An external link: a recent success from an earlier run may be reused.</param>
-    public Task<LinkStatus> CheckAsync(string runId, string url, bool allowPrivate, CancellationToken ct, bool external = false)
+    /// <param name="policy">The site's address policy; results are shared only between requests it decides alike for (<see cref="AddressPolicy.KeyFor"/>).</param>
+    public Task<LinkStatus> CheckAsync(string runId, string url, AddressPolicy policy, CancellationToken ct, bool external = false)
     {
         if (!string.Equals(Volatile.Read(ref currentRun), runId, StringComparison.Ordinal))
         {
@@ -42,22 +43,25 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
             }
         }
 
-        var key = $"{runId}|{(allowPrivate ? "p" : "g")}|{url}";
-        var lazy = cache.GetOrAdd(key, _ => new Lazy<Task<LinkStatus>>(() => SharedCheckAsync(runId, url, allowPrivate, external, ct)));
+        var key = $"{runId}|{PolicyKey(policy, url)}|{url}";
+        var lazy = cache.GetOrAdd(key, _ => new Lazy<Task<LinkStatus>>(() => SharedCheckAsync(runId, url, policy, external, ct)));
         return lazy.Value;
     }
 
     /// <summary>Records a status learned elsewhere (a crawled page's own fetch), so it is not checked again.</summary>
-    public void Remember(string runId, string url, bool allowPrivate, LinkStatus status) =>
-        cache.TryAdd($"{runId}|{(allowPrivate ? "p" : "g")}|{url}", new Lazy<Task<LinkStatus>>(Task.FromResult(status)));
+    public void Remember(string runId, string url, AddressPolicy policy, LinkStatus status) =>
+        cache.TryAdd($"{runId}|{PolicyKey(policy, url)}|{url}", new Lazy<Task<LinkStatus>>(Task.FromResult(status)));
+
+    private static string PolicyKey(AddressPolicy policy, string url) => policy.KeyFor(Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.IdnHost : url);
 
     public void Dispose() => slots.Dispose();
 
-    private async Task<LinkStatus> SharedCheckAsync(string runId, string url, bool allowPrivate, bool external, CancellationToken ct)
+    private async Task<LinkStatus> SharedCheckAsync(string runId, string url, AddressPolicy policy, bool external, CancellationToken ct)
     {
+        var policyKey = PolicyKey(policy, url);
         if (!options.Value.SharedLinkCache)
         {
-            return await RunCheckAsync(url, allowPrivate, ct).ConfigureAwait(false);
+            return await RunCheckAsync(url, policy, ct).ConfigureAwait(false);
         }
 
         try
@@ -65,7 +69,7 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
             var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(60);
             while (true)
             {
-                var seen = await shared.GetAsync(url, allowPrivate, ct).ConfigureAwait(false);
+                var seen = await shared.GetAsync(url, policyKey, ct).ConfigureAwait(false);
                 var now = time.GetUtcNow();
                 if (seen?.Status is { } known && seen.ClaimedBy is null
                     && (seen.RunId == runId || (external && known.State is LinkState.Ok && seen.CheckedAt > now - options.Value.ExternalLinkTtl)))
@@ -79,13 +83,13 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
                     continue;
                 }
 
-                if (!await shared.TryClaimAsync(url, allowPrivate, runId, Owner, TimeSpan.FromSeconds(60), seen, ct).ConfigureAwait(false))
+                if (!await shared.TryClaimAsync(url, policyKey, runId, Owner, TimeSpan.FromSeconds(60), seen, ct).ConfigureAwait(false))
                 {
                     continue; // someone claimed it between our read and write: read again
                 }
 
-                var status = await RunCheckAsync(url, allowPrivate, ct).ConfigureAwait(false);
-                await shared.SaveAsync(url, allowPrivate, runId, status, ct).ConfigureAwait(false);
+                var status = await RunCheckAsync(url, policy, ct).ConfigureAwait(false);
+                await shared.SaveAsync(url, policyKey, runId, status, ct).ConfigureAwait(false);
                 return status;
             }
         }
@@ -93,16 +97,16 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
         {
             // The shared cache is an optimisation: without storage, check locally.
             logger.LogDebug("Shared link cache unavailable ({Error}); checking {Url} locally", ex.ErrorCode, url);
-            return await RunCheckAsync(url, allowPrivate, ct).ConfigureAwait(false);
+            return await RunCheckAsync(url, policy, ct).ConfigureAwait(false);
         }
     }
 
-    private async Task<LinkStatus> RunCheckAsync(string url, bool allowPrivate, CancellationToken ct)
+    private async Task<LinkStatus> RunCheckAsync(string url, AddressPolicy policy, CancellationToken ct)
     {
         await slots.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var result = await fetcher.CheckAsync(new Uri(url), allowPrivate, ct).ConfigureAwait(false);
+            var result = await fetcher.CheckAsync(new Uri(url), policy, ct).ConfigureAwait(false);
             return result.Status;
         }
         finally

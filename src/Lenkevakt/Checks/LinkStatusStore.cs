@@ -21,9 +21,9 @@ public sealed class LinkStatusStore(StorageClients storage, TimeProvider time)
 {
     private TableClient Table => storage.Table(storage.Names.LinkStatusTable);
 
-    public async Task<SharedLinkStatus?> GetAsync(string url, bool allowPrivate, CancellationToken ct)
+    public async Task<SharedLinkStatus?> GetAsync(string url, string policyKey, CancellationToken ct)
     {
-        var (pk, rk) = Keys(url, allowPrivate);
+        var (pk, rk) = Keys(url, policyKey);
         var e = await Table.GetEntityIfExistsAsync<TableEntity>(pk, rk, cancellationToken: ct).ConfigureAwait(false);
         if (!e.HasValue || e.Value is null)
         {
@@ -42,9 +42,9 @@ public sealed class LinkStatusStore(StorageClients storage, TimeProvider time)
     }
 
     /// <summary>Claims the URL for checking in <paramref name="runId"/>; false when someone else got there first.</summary>
-    public async Task<bool> TryClaimAsync(string url, bool allowPrivate, string runId, string owner, TimeSpan hold, SharedLinkStatus? seen, CancellationToken ct)
+    public async Task<bool> TryClaimAsync(string url, string policyKey, string runId, string owner, TimeSpan hold, SharedLinkStatus? seen, CancellationToken ct)
     {
-        var (pk, rk) = Keys(url, allowPrivate);
+        var (pk, rk) = Keys(url, policyKey);
         var entity = new TableEntity(pk, rk) { ["Url"] = url, ["RunId"] = runId, ["ClaimedBy"] = owner, ["ClaimUntil"] = time.GetUtcNow() + hold };
         if (seen?.Status is { } previous)
         {
@@ -72,9 +72,9 @@ public sealed class LinkStatusStore(StorageClients storage, TimeProvider time)
         }
     }
 
-    public Task SaveAsync(string url, bool allowPrivate, string runId, LinkStatus status, CancellationToken ct)
+    public Task SaveAsync(string url, string policyKey, string runId, LinkStatus status, CancellationToken ct)
     {
-        var (pk, rk) = Keys(url, allowPrivate);
+        var (pk, rk) = Keys(url, policyKey);
         return Table.UpsertEntityAsync(
             new TableEntity(pk, rk)
             {
@@ -85,8 +85,11 @@ public sealed class LinkStatusStore(StorageClients storage, TimeProvider time)
             ct);
     }
 
-    /// <summary>Checks made with private networks allowed are kept apart: a guarded site must see "blocked", not their result.</summary>
-    private static (string Pk, string Rk) Keys(string url, bool allowPrivate)
+    /// <summary>
+    /// Results are kept apart per <see cref="Crawling.AddressPolicy.KeyFor"/> (<c>g</c>, <c>p</c>, <c>p:…</c>): a guarded
+    /// site must see "blocked", not the result of a check that allow-private or another site's own hosts permitted.
+    /// </summary>
+    private static (string Pk, string Rk) Keys(string url, string policyKey)
     {
         var host = Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Authority.ToLowerInvariant() : "invalid";
         foreach (var bad in new[] { '/', '\\', '#', '?' })
@@ -94,6 +97,6 @@ public sealed class LinkStatusStore(StorageClients storage, TimeProvider time)
             host = host.Replace(bad, '_');
         }
 
-        return (host, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes((allowPrivate ? "p|" : "g|") + url)).AsSpan(0, 16)));
+        return (host, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(policyKey + "|" + url)).AsSpan(0, 16)));
     }
 }

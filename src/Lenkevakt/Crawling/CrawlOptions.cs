@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Lenkevakt.Crawling;
 
 /// <summary>Crawler and link-checker limits and politeness. Bound from <c>Lenkevakt:Crawl</c>.</summary>
-public sealed class CrawlOptions
+public sealed class CrawlOptions : IValidatableObject
 {
     public const string Section = "Lenkevakt:Crawl";
 
@@ -99,8 +99,26 @@ public sealed class CrawlOptions
     /// <summary>Regular expressions for URLs never crawled or checked (added to each site's own list).</summary>
     public List<string> Exclude { get; set; } = [];
 
-    /// <summary>Allow loopback/private/link-local targets for every site (the CLI's <c>--allow-private</c>). Default false.</summary>
+    /// <summary>
+    /// Allow-private mode for every site (the CLI's <c>--allow-private</c>): loopback targets, and the site's own hosts
+    /// (start URLs, allowedHosts, internalHosts) wherever they resolve. Other private and link-local targets stay
+    /// refused (see <see cref="AddressPolicy"/>). Default false.
+    /// </summary>
     public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>
+    /// Host names (or IP literals) that may be fetched although they resolve to a private address (RFC 1918, CGNAT
+    /// 100.64/10, ULA fc00::/7), for every site and with or without allow-private: an intranet host that pages link to.
+    /// Exact names, no wildcards, no ports. Never opens loopback, link-local or cloud-metadata addresses. Default: none.
+    /// </summary>
+    public List<string> PrivateHosts { get; set; } = [];
+
+    /// <summary>
+    /// An HTTP proxy (<c>http://host:port</c>) for all crawler traffic. Without it no proxy is used, whatever
+    /// HTTP_PROXY/HTTPS_PROXY say. With it every target is resolved and checked against the address policy before
+    /// the request is sent (the proxy itself is not checked). Default: none.
+    /// </summary>
+    public Uri? Proxy { get; set; }
 
     /// <summary>
     /// PEM files of extra certificate authorities to trust for https (an internal CA of a municipality's intranet, or a
@@ -124,4 +142,24 @@ public sealed class CrawlOptions
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public string UserAgent => $"{UserAgentProduct}/1.0 (+{ContactUrl})";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var host in PrivateHosts)
+        {
+            if (string.IsNullOrWhiteSpace(host) || Uri.CheckHostName(host.Trim('[', ']')) == UriHostNameType.Unknown)
+            {
+                yield return new ValidationResult($"PrivateHosts: '{host}' is not a host name or IP address (no scheme, port, path or wildcard).", [nameof(PrivateHosts)]);
+            }
+            else if (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && AddressGuard.Classify(ip) != AddressClass.Private)
+            {
+                yield return new ValidationResult($"PrivateHosts: '{host}' is not a private (RFC 1918, CGNAT, ULA) address; loopback and link-local cannot be opened this way.", [nameof(PrivateHosts)]);
+            }
+        }
+
+        if (Proxy is { } proxy && (!proxy.IsAbsoluteUri || proxy.Scheme != Uri.UriSchemeHttp || proxy.AbsolutePath != "/" || proxy.UserInfo.Length > 0))
+        {
+            yield return new ValidationResult($"Proxy: '{proxy}' must be http://host:port (no path, no credentials).", [nameof(Proxy)]);
+        }
+    }
 }

@@ -29,6 +29,9 @@ public sealed class CrawlOptionsValidator : IValidateOptions<CrawlOptions>
         Positive(failures, nameof(options.AttemptTimeout), options.AttemptTimeout);
         Positive(failures, nameof(options.TotalTimeout), options.TotalTimeout);
         Positive(failures, nameof(options.CheckpointInterval), options.CheckpointInterval);
+        Positive(failures, nameof(options.ResponseTimeout), options.ResponseTimeout);
+        Positive(failures, nameof(options.MaxParseTime), options.MaxParseTime);
+        NotNegative(failures, nameof(options.MaxCrawlDelay), options.MaxCrawlDelay);
         Positive(failures, nameof(options.CircuitBreakDuration), options.CircuitBreakDuration);
         NotNegative(failures, nameof(options.HostMinInterval), options.HostMinInterval);
         NotNegative(failures, nameof(options.RetryBaseDelay), options.RetryBaseDelay);

@@ -7,6 +7,9 @@ namespace Lenkevakt.Crawling;
 /// Turns page bytes into text the way browsers do, in this order: byte-order mark, the HTTP header's charset,
 /// a <c>&lt;meta charset&gt;</c> / <c>http-equiv</c> declaration in the first 1024 bytes, then UTF-8 when the bytes
 /// are valid UTF-8, else windows-1252 (what browsers use for "ISO-8859-1"). Old municipal pages are often Latin-1.
+/// Every encoding .NET has is available, the legacy code pages included (<see cref="CodePagesEncodingProvider"/>).
+/// A declared charset that cannot be decoded (unknown, or <c>utf-7</c>, which .NET and browsers refuse because it
+/// hides markup) is skipped like browsers do, and reported in <see cref="DecodedHtml.UndecodableCharset"/>.
 /// </summary>
 public static partial class HtmlDecoding
 {
@@ -14,28 +17,53 @@ public static partial class HtmlDecoding
 
     public static (string Text, Encoding Encoding) Decode(ReadOnlySpan<byte> bytes, string? headerCharset)
     {
+        var decoded = DecodePage(bytes, headerCharset);
+        return (decoded.Text, decoded.Encoding);
+    }
+
+    /// <summary>Decodes a page; when it declares a charset that cannot be decoded, the fallback is used and the label returned.</summary>
+    public static DecodedHtml DecodePage(ReadOnlySpan<byte> bytes, string? headerCharset)
+    {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return (Encoding.UTF8.GetString(bytes[3..]), Encoding.UTF8);
+            return new(Encoding.UTF8.GetString(bytes[3..]), Encoding.UTF8, null);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            return (Encoding.Unicode.GetString(bytes[2..]), Encoding.Unicode);
+            return new(Encoding.Unicode.GetString(bytes[2..]), Encoding.Unicode, null);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return (Encoding.BigEndianUnicode.GetString(bytes[2..]), Encoding.BigEndianUnicode);
+            return new(Encoding.BigEndianUnicode.GetString(bytes[2..]), Encoding.BigEndianUnicode, null);
         }
 
-        var encoding = FromLabel(headerCharset) ?? FromLabel(SniffMeta(bytes[..Math.Min(bytes.Length, 1024)]));
+        string? undecodable = null;
+        var encoding = FromDeclared(headerCharset, ref undecodable) ?? FromDeclared(SniffMeta(bytes[..Math.Min(bytes.Length, 1024)]), ref undecodable);
+        if (encoding is not null)
+        {
+            return new(encoding.GetString(bytes), encoding, null);
+        }
+
+        encoding = IsValidUtf8(bytes) ? Encoding.UTF8 : Encoding.GetEncoding(1252);
+        return new(encoding.GetString(bytes), encoding, undecodable);
+    }
+
+    private static Encoding? FromDeclared(string? label, ref string? undecodable)
+    {
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            return null;
+        }
+
+        var encoding = FromLabel(label);
         if (encoding is null)
         {
-            encoding = IsValidUtf8(bytes) ? Encoding.UTF8 : Encoding.GetEncoding(1252);
+            undecodable ??= label.Trim().Trim('"', '\'').ToLowerInvariant();
         }
 
-        return (encoding.GetString(bytes), encoding);
+        return encoding;
     }
 
     /// <summary>Maps a charset label to an encoding per the WHATWG label table's common cases; null when unknown.</summary>
@@ -60,11 +88,16 @@ public static partial class HtmlDecoding
 
     private static Encoding? TryGet(string label)
     {
+        if (label is "utf-7" or "utf7" or "unicode-1-1-utf-7" or "csunicode11utf7" or "x-unicode20utf7")
+        {
+            return null; // Refused on purpose (as by browsers and .NET): UTF-7 can hide markup from filters.
+        }
+
         try
         {
             return Encoding.GetEncoding(label);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
             return null;
         }

@@ -1,11 +1,15 @@
 namespace Lenkevakt.Crawling;
 
-/// <summary>Named clients: two handler pools so a connection opened for a site that may use private addresses is never reused for one that may not.</summary>
+/// <summary>
+/// Named clients: guarded sites and allow-private sites use separate clients (and resilience pipelines); within each,
+/// <see cref="AddressPolicyHandler"/> keeps one connection pool per <see cref="AddressPolicy.KeyFor"/>, so a connection
+/// one site's policy allowed is never reused for a site whose policy refuses it.
+/// </summary>
 public static class HttpClientNames
 {
-    /// <summary>Refuses loopback/private/link-local addresses at connect time.</summary>
+    /// <summary>For sites without allow-private: only public addresses and <see cref="CrawlOptions.PrivateHosts"/>.</summary>
     public const string Guarded = "lenkevakt";
 
-    /// <summary>For sites configured with <c>allowPrivateNetworks</c> (local test sites).</summary>
+    /// <summary>For allow-private sites (<c>allowPrivateNetworks</c>, <c>--allow-private</c>): loopback and the site's own hosts too.</summary>
     public const string Private = "lenkevakt-private";
 }

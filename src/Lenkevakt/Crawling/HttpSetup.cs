@@ -11,7 +11,8 @@ namespace Lenkevakt.Crawling;
 
 /// <summary>
 /// Registers the crawler's HTTP clients once: <see cref="SocketsHttpHandler"/> without automatic redirects, with
-/// decompression and (for the guarded client) the <see cref="AddressGuard"/> connect callback; then a Polly
+/// decompression, no environment proxy (only <see cref="CrawlOptions.Proxy"/>), and the address policy's connect callback
+/// (<see cref="AddressPolicyHandler"/>, one connection pool per policy key); then a Polly
 /// resilience pipeline per host: total timeout → retry (exponential backoff with jitter on 408/429/5xx and connection
 /// failures, Retry-After honoured up to a cap) → circuit breaker (network failures only) → per-attempt timeout.
 /// Innermost, <see cref="RetryAfterHandler"/> tells the <see cref="HostGate"/> to hold back the whole host.
@@ -20,10 +21,10 @@ public static class HttpSetup
 {
     public static IServiceCollection AddCrawlerHttp(this IServiceCollection services)
     {
-        foreach (var (name, guarded) in new[] { (HttpClientNames.Guarded, true), (HttpClientNames.Private, false) })
+        foreach (var name in new[] { HttpClientNames.Guarded, HttpClientNames.Private })
         {
             services.AddHttpClient(name)
-                .ConfigurePrimaryHttpMessageHandler(sp => CreateHandler(sp.GetRequiredService<IOptions<CrawlOptions>>().Value, guarded))
+                .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp.GetRequiredService<IOptions<CrawlOptions>>().Value))
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
                 .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
                 .AddResilienceHandler("crawl", (builder, context) =>
@@ -104,7 +105,11 @@ public static class HttpSetup
         return true;
     }
 
-    private static SocketsHttpHandler CreateHandler(CrawlOptions o, bool guarded)
+    /// <summary>The policy-checking primary handler; requests without a policy are treated as guarded.</summary>
+    internal static HttpMessageHandler CreatePrimaryHandler(CrawlOptions o) =>
+        new AddressPolicyHandler(connect => CreateHandler(o, connect), AddressPolicy.Guarded(o.PrivateHosts), o.Proxy);
+
+    internal static SocketsHttpHandler CreateHandler(CrawlOptions o, Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> connect)
     {
         var handler = new SocketsHttpHandler
         {
@@ -115,11 +120,13 @@ public static class HttpSetup
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
             ConnectTimeout = TimeSpan.FromSeconds(10),
             UseCookies = false,
+            ConnectCallback = connect,
+
+            // Never HTTP_PROXY/HTTPS_PROXY from the environment: the connect callback would then check the proxy's
+            // address instead of the target's. A configured proxy is used with the target checked before sending.
+            UseProxy = o.Proxy is not null,
+            Proxy = o.Proxy is { } proxy ? new WebProxy(proxy) : null,
         };
-        if (guarded)
-        {
-            handler.ConnectCallback = AddressGuard.ConnectAsync;
-        }
 
         if (o.TrustedCertificateFiles.Count > 0)
         {

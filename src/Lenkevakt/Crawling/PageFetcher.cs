@@ -23,11 +23,11 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
     /// <summary>GET a page and read its HTML body.</summary>
     /// <param name="known">The crawl's own knowledge: when a redirect leads to a URL it has already fetched, that status is used instead of fetching again.</param>
     /// <param name="validators">ETag / Last-Modified from the last run: sent as If-None-Match / If-Modified-Since; a 304 comes back as <see cref="FetchResult.NotModified"/>.</param>
-    public Task<FetchResult> GetPageAsync(Uri uri, bool allowPrivate, CancellationToken ct, Func<string, LinkStatus?>? known = null, (string? ETag, DateTimeOffset? LastModified)? validators = null) =>
-        FetchAsync(uri, allowPrivate, BodyMode.Html, ct, known: known, validators: validators);
+    public Task<FetchResult> GetPageAsync(Uri uri, AddressPolicy policy, CancellationToken ct, Func<string, LinkStatus?>? known = null, (string? ETag, DateTimeOffset? LastModified)? validators = null) =>
+        FetchAsync(uri, policy, BodyMode.Html, ct, known: known, validators: validators);
 
     /// <summary>GET a small text resource (robots.txt, sitemap.xml) whatever its media type.</summary>
-    public Task<FetchResult> GetTextAsync(Uri uri, bool allowPrivate, CancellationToken ct) => FetchAsync(uri, allowPrivate, BodyMode.Any, ct);
+    public Task<FetchResult> GetTextAsync(Uri uri, AddressPolicy policy, CancellationToken ct) => FetchAsync(uri, policy, BodyMode.Any, ct);
 
     private enum BodyMode
     {
@@ -37,28 +37,28 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
     }
 
     /// <summary>Check a link target: HEAD first, GET (headers only) when HEAD is refused.</summary>
-    public async Task<FetchResult> CheckAsync(Uri uri, bool allowPrivate, CancellationToken ct)
+    public async Task<FetchResult> CheckAsync(Uri uri, AddressPolicy policy, CancellationToken ct)
     {
-        var head = await FetchAsync(uri, allowPrivate, BodyMode.None, ct, HttpMethod.Head).ConfigureAwait(false);
+        var head = await FetchAsync(uri, policy, BodyMode.None, ct, HttpMethod.Head).ConfigureAwait(false);
         if (head.Status.StatusCode is { } code && HeadRefused.Contains(code))
         {
-            return await FetchAsync(uri, allowPrivate, BodyMode.None, ct).ConfigureAwait(false);
+            return await FetchAsync(uri, policy, BodyMode.None, ct).ConfigureAwait(false);
         }
 
         return head;
     }
 
     private async Task<FetchResult> FetchAsync(
-        Uri uri, bool allowPrivate, BodyMode mode, CancellationToken ct, HttpMethod? method = null, Func<string, LinkStatus?>? known = null, (string? ETag, DateTimeOffset? LastModified)? validators = null)
+        Uri uri, AddressPolicy policy, BodyMode mode, CancellationToken ct, HttpMethod? method = null, Func<string, LinkStatus?>? known = null, (string? ETag, DateTimeOffset? LastModified)? validators = null)
     {
         method ??= HttpMethod.Get;
-        var client = clients.CreateClient(allowPrivate ? HttpClientNames.Private : HttpClientNames.Guarded);
+        var client = clients.CreateClient(policy.ClientName);
         var chain = new List<RedirectHop>();
         var seen = new HashSet<string>(StringComparer.Ordinal) { uri.AbsoluteUri };
         var current = uri;
         for (var hop = 0; ; hop++)
         {
-            if (!allowPrivate && AddressGuard.CheckLiteral(current) is { } blocked)
+            if (policy.CheckLiteral(current) is { } blocked)
             {
                 return new FetchResult { Status = LinkStatus.Blocked(blocked) with { Chain = chain.ToArray() }, FinalUri = current };
             }
@@ -70,6 +70,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
                 using var slot = await gate.EnterAsync(current, ct).ConfigureAwait(false);
                 deadline = new ResponseDeadline(o.ResponseTimeout, time, ct);
                 using var request = new HttpRequestMessage(method, current);
+                request.Options.Set(AddressPolicy.RequestOption, policy);
                 request.Headers.UserAgent.ParseAdd(o.UserAgent);
                 request.Headers.Accept.ParseAdd(mode == BodyMode.Html ? "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5" : "*/*");
                 if (hop == 0 && validators is { } v)

@@ -33,6 +33,9 @@ public sealed record PageRecord
     /// <summary>Why only part of the page was parsed (<see cref="ParsedPage.TooComplex"/>), or null.</summary>
     public string? TooComplex { get; init; }
 
+    /// <summary>The charset the page declared but that could not be decoded (a <c>page-undecodable</c> finding); null when read as declared.</summary>
+    public string? UndecodableCharset { get; init; }
+
     /// <summary>What each page analysis (<see cref="Checks.ISiteAnalysis"/>) concluded, by analysis type, for a resume.</summary>
     public IReadOnlyDictionary<string, string>? Analyses { get; init; }
 

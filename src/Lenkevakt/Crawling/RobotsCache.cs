@@ -9,15 +9,15 @@ public sealed class RobotsCache(PageFetcher fetcher, HostGate gate, IOptions<Cra
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<RobotsTxt>>> cache = new(StringComparer.OrdinalIgnoreCase);
 
-    public Task<RobotsTxt> GetAsync(string runId, Uri uri, bool allowPrivate, CancellationToken ct)
+    public Task<RobotsTxt> GetAsync(string runId, Uri uri, AddressPolicy policy, CancellationToken ct)
     {
         var origin = uri.GetLeftPart(UriPartial.Authority);
-        return cache.GetOrAdd($"{runId}|{origin}", _ => new Lazy<Task<RobotsTxt>>(() => FetchAsync(new Uri(origin + "/robots.txt"), allowPrivate, ct))).Value;
+        return cache.GetOrAdd($"{runId}|{origin}", _ => new Lazy<Task<RobotsTxt>>(() => FetchAsync(new Uri(origin + "/robots.txt"), policy, ct))).Value;
     }
 
-    private async Task<RobotsTxt> FetchAsync(Uri robotsUri, bool allowPrivate, CancellationToken ct)
+    private async Task<RobotsTxt> FetchAsync(Uri robotsUri, AddressPolicy policy, CancellationToken ct)
     {
-        var result = await fetcher.GetTextAsync(robotsUri, allowPrivate, ct).ConfigureAwait(false);
+        var result = await fetcher.GetTextAsync(robotsUri, policy, ct).ConfigureAwait(false);
         RobotsTxt robots;
         if (result.Status.StatusCode is >= 200 and < 300 && result.Body is { } body)
         {

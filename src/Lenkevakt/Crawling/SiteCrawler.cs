@@ -40,7 +40,7 @@ public sealed class SiteCrawler(
     public async Task<SiteCrawlResult> CrawlAsync(SiteDefinition site, string runId, IProgress<SiteProgress>? progress, CancellationToken ct, DateTimeOffset? deadline = null)
     {
         var watch = Stopwatch.StartNew();
-        var state = new CrawlState(site, new UrlScope(site, o.Exclude), site.Scope.AllowPrivateNetworks || o.AllowPrivateNetworks, runId, progress) { Deadline = deadline, MaxPageBytes = o.MaxPageBytes };
+        var state = new CrawlState(site, new UrlScope(site, o.Exclude), AddressPolicy.ForSite(site, o), runId, progress) { Deadline = deadline, MaxPageBytes = o.MaxPageBytes };
         var analyses = analyzers.Select(a => a.Begin(site, runId)).ToList();
         await using var spool = new LinkSpool(Path.Combine(Path.GetTempPath(), "lenkevakt", "spool"));
         state.Spool = spool;
@@ -263,7 +263,7 @@ public sealed class SiteCrawler(
             return;
         }
 
-        var (html, _) = HtmlDecoding.Decode(fetch.Body, fetch.Charset);
+        var (html, _, undecodable) = HtmlDecoding.DecodePage(fetch.Body, fetch.Charset);
         var page = PageParser.Parse(html, fetch.FinalUri, HtmlLimits.From(o, time));
         if (state.NotFound is { } startLooksMissing && startLooksMissing.Matches(page, html) && depth == 0)
         {
@@ -297,6 +297,11 @@ public sealed class SiteCrawler(
             state.Add(CrawlLimitFindings.PageTooComplex(pageKey, why));
         }
 
+        if (undecodable is not null)
+        {
+            state.Add(PageFindings.Undecodable(pageKey, undecodable));
+        }
+
         Dictionary<string, string>? analysed = null;
         foreach (var analysis in analyses)
         {
@@ -314,7 +319,7 @@ public sealed class SiteCrawler(
         {
             Url = key, Depth = depth, Status = fetch.Status, PageUrl = pageKey, Title = page.Title, BaseUrl = page.BaseUri.AbsoluteUri,
             Anchors = page.Anchors.ToList(), Links = page.Links, Truncated = fetch.Truncated, TooComplex = page.TooComplex, ContentHash = hash, Analyses = analysed,
-            ETag = fetch.ETag, LastModified = fetch.LastModified,
+            ETag = fetch.ETag, LastModified = fetch.LastModified, UndecodableCharset = undecodable,
         });
         state.ReportProgress();
     }
@@ -440,6 +445,11 @@ public sealed class SiteCrawler(
         if (record.TooComplex is { } why)
         {
             state.Add(CrawlLimitFindings.PageTooComplex(pageUrl, why));
+        }
+
+        if (record.UndecodableCharset is { } charset)
+        {
+            state.Add(PageFindings.Undecodable(pageUrl, charset));
         }
 
         foreach (var analysis in analyses)
@@ -679,7 +689,7 @@ public sealed class SiteCrawler(
     }
 
     /// <summary>Mutable state of one site crawl, shared by the workers.</summary>
-    private sealed class CrawlState(SiteDefinition site, UrlScope scope, bool allowPrivate, string runId, IProgress<SiteProgress>? progress)
+    private sealed class CrawlState(SiteDefinition site, UrlScope scope, AddressPolicy allowPrivate, string runId, IProgress<SiteProgress>? progress)
     {
         public int PendingCount;
         public int PagesCrawledCount;
@@ -691,7 +701,7 @@ public sealed class SiteCrawler(
 
         public SiteDefinition Site { get; } = site;
         public UrlScope Scope { get; } = scope;
-        public bool AllowPrivate { get; } = allowPrivate;
+        public AddressPolicy AllowPrivate { get; } = allowPrivate; // the site's AddressPolicy (name kept to keep this change small)
         public string RunId { get; } = runId;
         public Channel<(Uri, int)> Frontier { get; } = Channel.CreateUnbounded<(Uri, int)>();
         public ConcurrentDictionary<string, int> Claimed { get; } = new(StringComparer.Ordinal);

@@ -32,6 +32,7 @@ public sealed record FindingKind(string Name, Severity Severity, string TitleNb,
     public static readonly FindingKind CrawlDelayCapped = new("crawl-delay-capped", Severity.Info, "Nettstedet ber om lengre pause mellom besøk enn Lenkevakt venter", "Crawl-delay above the honoured maximum");
     public static readonly FindingKind CrawlerTrap = new("crawler-trap", Severity.Info, "Nettstedet har lenker som aldri tar slutt (robotfelle)", "Crawler trap detected");
     public static readonly FindingKind PageTooLarge = new("page-too-large", Severity.Warning, "Siden er for stor til å sjekkes helt", "Page over the size cap");
+    public static readonly FindingKind PageUndecodable = new("page-undecodable", Severity.Warning, "Siden oppgir et tegnsett som ikke kan leses", "Page declares a charset that cannot be decoded");
 
     private static readonly Dictionary<string, FindingKind> ByName = new(StringComparer.Ordinal);
 

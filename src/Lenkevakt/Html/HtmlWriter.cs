@@ -10,11 +10,17 @@ namespace Lenkevakt.Html;
 /// node and every attribute value goes through one <see cref="HtmlEncoder"/>; tag and attribute names must be plain
 /// identifiers; links are made only from absolute http(s) URLs (<see cref="SafeUrl"/>). The only way to write markup
 /// as is, <see cref="Trusted"/>, is for constants in the code (the doctype, style sheets).
+/// Bidirectional control characters in text and attribute values are shown as visible text (<see cref="ShowBidiControls"/>),
+/// so crawled text (a page title, a link text) cannot reorder what follows it, e.g. make a URL read differently.
 /// </summary>
 public sealed partial class HtmlWriter
 {
     /// <summary>Encodes &lt;, &gt;, &amp;, quotes (and a few more) but keeps letters such as æøå readable in the source.</summary>
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>The characters <see cref="ShowBidiControls"/> makes visible.</summary>
+    private static readonly System.Buffers.SearchValues<char> BidiControls =
+        System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C");
 
     private readonly StringBuilder html = new(16 * 1024);
     private readonly Stack<string> open = new();
@@ -61,7 +67,7 @@ public sealed partial class HtmlWriter
     {
         if (!string.IsNullOrEmpty(text))
         {
-            html.Append(Encoder.Encode(text));
+            html.Append(Encoder.Encode(ShowBidiControls(text)));
         }
 
         return this;
@@ -130,10 +136,40 @@ public sealed partial class HtmlWriter
                 continue;
             }
 
-            html.Append(' ').Append(name).Append("=\"").Append(Encoder.Encode(value)).Append('"');
+            html.Append(' ').Append(name).Append("=\"").Append(Encoder.Encode(ShowBidiControls(value))).Append('"');
         }
 
         html.Append(selfClose ? "/>" : ">");
+    }
+
+    /// <summary>
+    /// Replaces the characters that change the direction of the text around them (U+202A–U+202E embeddings and
+    /// overrides, U+2066–U+2069 isolates, U+200E/U+200F marks, U+061C Arabic letter mark) with visible text such as
+    /// <c>&lt;U+202E&gt;</c>. Encoding them as character references would not help: the browser still applies them.
+    /// </summary>
+    public static string ShowBidiControls(string value)
+    {
+        var first = value.AsSpan().IndexOfAny(BidiControls);
+        if (first < 0)
+        {
+            return value;
+        }
+
+        var visible = new StringBuilder(value.Length + 16);
+        visible.Append(value, 0, first);
+        foreach (var c in value.AsSpan(first))
+        {
+            if (BidiControls.Contains(c))
+            {
+                visible.Append("<U+").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)).Append('>');
+            }
+            else
+            {
+                visible.Append(c);
+            }
+        }
+
+        return visible.ToString();
     }
 
     private static bool IsSvg(string tag) => tag is "rect" or "line" or "circle" or "polyline" or "path";

@@ -1,4 +1,5 @@
 using Lenkevakt.Checks;
+using Lenkevakt.Crawling;
 using Lenkevakt.Storage;
 using Lenkevakt.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -25,8 +26,8 @@ public sealed class SharedLinkCacheTests(AzuriteFixture azurite)
         var url = new Uri(server.BaseUri, "ekstern.html").AbsoluteUri;
 
         var results = await Task.WhenAll(
-            a.GetRequiredService<LinkChecker>().CheckAsync("r1", url, allowPrivate: true, CancellationToken.None, external: true),
-            b.GetRequiredService<LinkChecker>().CheckAsync("r1", url, allowPrivate: true, CancellationToken.None, external: true));
+            a.GetRequiredService<LinkChecker>().CheckAsync("r1", url, AddressPolicy.AllowingPrivate([]), CancellationToken.None, external: true),
+            b.GetRequiredService<LinkChecker>().CheckAsync("r1", url, AddressPolicy.AllowingPrivate([]), CancellationToken.None, external: true));
 
         Assert.All(results, r => Assert.Equal(LinkState.Ok, r.State));
         Assert.Equal(1, server.Requests);
@@ -45,13 +46,13 @@ public sealed class SharedLinkCacheTests(AzuriteFixture azurite)
         await first.GetRequiredService<StorageProvisioner>().EnsureAsync(CancellationToken.None);
         var ok = new Uri(server.BaseUri, "finnes").AbsoluteUri;
         var gone = new Uri(server.BaseUri, "borte").AbsoluteUri;
-        await first.GetRequiredService<LinkChecker>().CheckAsync("r1", ok, true, CancellationToken.None, external: true);
-        await first.GetRequiredService<LinkChecker>().CheckAsync("r1", gone, true, CancellationToken.None, external: true);
+        await first.GetRequiredService<LinkChecker>().CheckAsync("r1", ok, AddressPolicy.AllowingPrivate([]), CancellationToken.None, external: true);
+        await first.GetRequiredService<LinkChecker>().CheckAsync("r1", gone, AddressPolicy.AllowingPrivate([]), CancellationToken.None, external: true);
         var afterFirstRun = server.Requests;
 
         await using var next = TestServices.Create(azurite.ConnectionString, prefix);
-        var okAgain = await next.GetRequiredService<LinkChecker>().CheckAsync("r2", ok, true, CancellationToken.None, external: true);
-        var goneAgain = await next.GetRequiredService<LinkChecker>().CheckAsync("r2", gone, true, CancellationToken.None, external: true);
+        var okAgain = await next.GetRequiredService<LinkChecker>().CheckAsync("r2", ok, AddressPolicy.AllowingPrivate([]), CancellationToken.None, external: true);
+        var goneAgain = await next.GetRequiredService<LinkChecker>().CheckAsync("r2", gone, AddressPolicy.AllowingPrivate([]), CancellationToken.None, external: true);
 
         Assert.Equal(LinkState.Ok, okAgain.State);
         Assert.Equal(LinkState.Broken, goneAgain.State);
@@ -59,7 +60,7 @@ public sealed class SharedLinkCacheTests(AzuriteFixture azurite)
         Assert.Equal(afterFirstRun + RequestsForOneCheckOf404(), server.Requests);
 
         await using var noTtl = TestServices.Create(azurite.ConnectionString, prefix, settings: new Dictionary<string, string?> { ["Lenkevakt:Crawl:ExternalLinkTtl"] = "00:00:00" });
-        await noTtl.GetRequiredService<LinkChecker>().CheckAsync("r3", ok, true, CancellationToken.None, external: true);
+        await noTtl.GetRequiredService<LinkChecker>().CheckAsync("r3", ok, AddressPolicy.AllowingPrivate([]), CancellationToken.None, external: true);
         Assert.Equal(afterFirstRun + RequestsForOneCheckOf404() + 1, server.Requests);
     }
 

@@ -47,8 +47,8 @@ public sealed class HostileServerTests(AzuriteFixture azurite)
         var fetcher = services.GetRequiredService<PageFetcher>();
         var watch = Stopwatch.StartNew();
 
-        var page = await fetcher.GetPageAsync(server.BaseUri, allowPrivate: true, CancellationToken.None);
-        var text = await fetcher.GetTextAsync(new Uri(server.BaseUri, "/robots.txt"), allowPrivate: true, CancellationToken.None);
+        var page = await fetcher.GetPageAsync(server.BaseUri, AddressPolicy.AllowingPrivate([]), CancellationToken.None);
+        var text = await fetcher.GetTextAsync(new Uri(server.BaseUri, "/robots.txt"), AddressPolicy.AllowingPrivate([]), CancellationToken.None);
 
         Assert.Equal(LinkState.Timeout, page.Status.State);
         Assert.Equal(LinkState.Timeout, text.Status.State);
@@ -76,7 +76,7 @@ public sealed class HostileServerTests(AzuriteFixture azurite)
         });
         await using var services = Services();
 
-        var direct = await services.GetRequiredService<PageFetcher>().CheckAsync(new Uri(server.BaseUri, "/flyttet"), allowPrivate: true, CancellationToken.None);
+        var direct = await services.GetRequiredService<PageFetcher>().CheckAsync(new Uri(server.BaseUri, "/flyttet"), AddressPolicy.AllowingPrivate([]), CancellationToken.None);
         var crawl = await services.GetRequiredService<SiteCrawler>().CrawlAsync(Site(server), "r-" + Guid.NewGuid().ToString("N")[..8], null, CancellationToken.None);
 
         Assert.Equal(LinkState.RedirectInvalid, direct.Status.State);

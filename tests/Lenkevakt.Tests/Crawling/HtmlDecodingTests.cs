@@ -41,4 +41,47 @@ public sealed class HtmlDecodingTests
         Assert.Equal("http://127.0.0.1:8080/tjenester/r%C3%B8ntgen.html", targets[0]);
         Assert.Equal("http://127.0.0.1:8080/r%F8ntgen.html", targets[1]); // a Latin-1 escape stays as written (and is a 404 on a UTF-8 server)
     }
+
+    [Theory]
+    [InlineData("utf-7", null)]
+    [InlineData(null, "utf-7")]
+    [InlineData("x-no-such-charset", null)]
+    public void UndecodableCharset_IsReported_AndTheFallbackIsUsed(string? header, string? meta)
+    {
+        var declared = header ?? meta!;
+        var bytes = Encoding.UTF8.GetBytes($"<html><head>{(meta is null ? "" : $"<meta charset=\"{meta}\">")}<title>Legevakt</title></head><body><a href=\"/b\">Bærum</a></body></html>");
+
+        var decoded = HtmlDecoding.DecodePage(bytes, header);
+
+        Assert.Equal(declared, decoded.UndecodableCharset);
+        Assert.Equal(Encoding.UTF8, decoded.Encoding);
+        Assert.Contains("Bærum", decoded.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("iso-8859-15", "Kø €")]
+    [InlineData("windows-1250", "Łódź")]
+    [InlineData("koi8-r", "Привет")]
+    [InlineData("shift_jis", "東京")]
+    [InlineData("utf-16be", "Tromsø")]
+    public void CodePageCharsets_AreDecoded(string charset, string text)
+    {
+        var bytes = HtmlDecoding.FromLabel(charset)!.GetBytes($"<p>{text}</p>");
+
+        var decoded = HtmlDecoding.DecodePage(bytes, charset);
+
+        Assert.Null(decoded.UndecodableCharset);
+        Assert.Contains(text, decoded.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownHeaderCharset_MetaIsUsed_NothingReported()
+    {
+        var bytes = Encoding.Latin1.GetBytes("<meta charset=\"iso-8859-1\"><p>Tønsberg</p>");
+
+        var decoded = HtmlDecoding.DecodePage(bytes, "utf-7");
+
+        Assert.Null(decoded.UndecodableCharset);
+        Assert.Contains("Tønsberg", decoded.Text, StringComparison.Ordinal);
+    }
 }

@@ -43,7 +43,7 @@ public sealed class PolitenessTests
         });
         await using var services = Services();
 
-        var result = await services.GetRequiredService<PageFetcher>().CheckAsync(server.BaseUri, allowPrivate: true, CancellationToken.None);
+        var result = await services.GetRequiredService<PageFetcher>().CheckAsync(server.BaseUri, AddressPolicy.AllowingPrivate([]), CancellationToken.None);
 
         Assert.Equal(LinkState.Ok, result.Status.State);
         Assert.Equal(2, server.Requests);
@@ -60,7 +60,7 @@ public sealed class PolitenessTests
         });
         await using var services = Services();
 
-        var result = await services.GetRequiredService<PageFetcher>().GetPageAsync(server.BaseUri, allowPrivate: true, CancellationToken.None);
+        var result = await services.GetRequiredService<PageFetcher>().GetPageAsync(server.BaseUri, AddressPolicy.AllowingPrivate([]), CancellationToken.None);
 
         Assert.Equal(LinkState.Broken, result.Status.State);
         Assert.Equal(429, result.Status.StatusCode);
@@ -82,7 +82,7 @@ public sealed class PolitenessTests
         });
         await using var services = Services();
 
-        var result = await services.GetRequiredService<PageFetcher>().CheckAsync(server.BaseUri, allowPrivate: true, CancellationToken.None);
+        var result = await services.GetRequiredService<PageFetcher>().CheckAsync(server.BaseUri, AddressPolicy.AllowingPrivate([]), CancellationToken.None);
 
         Assert.Equal(LinkState.Timeout, result.Status.State);
         Assert.Equal(3, server.Requests); // first try + 2 retries
@@ -108,7 +108,7 @@ public sealed class PolitenessTests
         var results = new List<LinkStatus>();
         for (var i = 0; i < 12; i++)
         {
-            results.Add((await fetcher.GetPageAsync(new Uri(server.BaseUri, $"p{i}"), allowPrivate: true, CancellationToken.None)).Status);
+            results.Add((await fetcher.GetPageAsync(new Uri(server.BaseUri, $"p{i}"), AddressPolicy.AllowingPrivate([]), CancellationToken.None)).Status);
         }
 
         Assert.All(results, r => Assert.Equal(LinkState.Error, r.State));
@@ -128,7 +128,7 @@ public sealed class PolitenessTests
         });
         await using var services = Services(new Dictionary<string, string?> { ["Lenkevakt:Crawl:ContactUrl"] = "https://drift.example.no/lenkevakt" });
 
-        await services.GetRequiredService<PageFetcher>().CheckAsync(server.BaseUri, allowPrivate: true, CancellationToken.None);
+        await services.GetRequiredService<PageFetcher>().CheckAsync(server.BaseUri, AddressPolicy.AllowingPrivate([]), CancellationToken.None);
 
         Assert.Equal("Lenkevakt/1.0 (+https://drift.example.no/lenkevakt)", agent);
     }

@@ -69,4 +69,45 @@ public sealed class HtmlWriterTests
         Assert.Throws<InvalidOperationException>(() => w.Close("div"));
         Assert.Throws<InvalidOperationException>(() => new HtmlWriter().Open("div").ToString());
     }
+
+    [Theory]
+    [InlineData('\u202A', "202A")]
+    [InlineData('\u202B', "202B")]
+    [InlineData('\u202C', "202C")]
+    [InlineData('\u202D', "202D")]
+    [InlineData('\u202E', "202E")]
+    [InlineData('\u2066', "2066")]
+    [InlineData('\u2067', "2067")]
+    [InlineData('\u2068', "2068")]
+    [InlineData('\u2069', "2069")]
+    [InlineData('\u200E', "200E")]
+    [InlineData('\u200F', "200F")]
+    [InlineData('\u061C', "061C")]
+    public void BidiControls_InTextAndAttributes_AreShownAsVisibleText(char control, string hex)
+    {
+        var w = new HtmlWriter();
+        w.Element("p", $"Timebestilling {control}fdp.exe", ("title", $"https://kommune.test/{control}moc.live"));
+
+        var html = w.ToString(); // the encoder writes '+' as &#x2B;: the page shows "<U+202E>"
+
+        Assert.DoesNotContain(control.ToString(), html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"&#x{hex};", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal($"<p title=\"https://kommune.test/&lt;U&#x2B;{hex}&gt;moc.live\">Timebestilling &lt;U&#x2B;{hex}&gt;fdp.exe</p>", html);
+    }
+
+    [Fact]
+    public void BidiControls_InLinkText_AreVisible_TheLinkStaysClean()
+    {
+        var w = new HtmlWriter();
+        w.Link("https://kommune.test/skjema", "Skjema \u202Efdp.exe\u202C her");
+
+        Assert.Equal("<a href=\"https://kommune.test/skjema\" rel=\"noopener noreferrer\">Skjema &lt;U&#x2B;202E&gt;fdp.exe&lt;U&#x2B;202C&gt; her</a>", w.ToString());
+    }
+
+    [Fact]
+    public void ShowBidiControls_TextWithout_IsReturnedAsIs()
+    {
+        const string text = "Legevakt 116 117 – åpent hele døgnet, עברית and العربية stay as they are";
+        Assert.Same(text, HtmlWriter.ShowBidiControls(text));
+    }
 }

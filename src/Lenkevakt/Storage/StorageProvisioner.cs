@@ -30,18 +30,18 @@ public sealed class StorageProvisioner(StorageClients clients, ILogger<StoragePr
         catch (Exception ex) when (ex is RequestFailedException { Status: 0 } or AggregateException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
         {
             throw new StorageUnavailableException(
-                $"Cannot reach Azure Storage ({clients.Options.Describe()}): {FirstLine(ex)}. " +
+                $"Cannot reach Azure Storage ({clients.Describe()}): {FirstLine(ex)}. " +
                 "Start Azurite (the CLI does this itself for development storage unless Lenkevakt:Storage:AutoStartAzurite=false), " +
                 "or set Lenkevakt__Storage__ConnectionString / Lenkevakt__Storage__AccountName to a reachable account.", ex);
         }
         catch (RequestFailedException ex) when (ex.Status is 401 or 403)
         {
             throw new StorageUnavailableException(
-                $"Azure Storage refused access ({clients.Options.Describe()}): {ex.ErrorCode}. Check the key or the identity's role assignments " +
+                $"Azure Storage refused access ({clients.Describe()}): {ex.ErrorCode}. Check the key or the identity's role assignments " +
                 "(Storage Queue Data Contributor and Storage Table Data Contributor).", ex);
         }
 
-        logger.LogDebug("Storage ready: {Connection}", clients.Options.Describe());
+        logger.LogDebug("Storage ready: {Connection}", clients.Describe());
         Volatile.Write(ref provisioned, 1);
     }
 

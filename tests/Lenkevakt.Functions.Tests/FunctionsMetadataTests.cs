@@ -48,6 +48,8 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(queue, trigger.GetProperty("queueName").GetString());
         Assert.Equal(LenkevaktFunctionsApp.StorageConnectionName, trigger.GetProperty("connection").GetString());
         Assert.Equal("In", trigger.GetProperty("direction").GetString());
+        // Bound to QueueMessage (an SDK type): the host sends the message itself, body and dequeue count, not a string.
+        Assert.Equal("True", trigger.GetProperty("properties").GetProperty("supportsDeferredBinding").GetString());
     }
 
     [Fact]

@@ -196,6 +196,27 @@ public sealed class FunctionInvocationTests(AzuriteFixture azurite)
         static TimerInfo Tick(string last) => new() { ScheduleStatus = new ScheduleStatus { Last = DateTime.SpecifyKind(DateTime.Parse(last, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc) } };
     }
 
+    [Fact]
+    public async Task HttpFunctions_ServeTheDashboardAndTheReport_AndRefuseAnUnknownFormat()
+    {
+        using var host = await StartAsync();
+
+        var dashboard = Assert.IsType<Microsoft.AspNetCore.Mvc.ContentResult>(await Activate<Dashboard>(host).RunAsync(Request(host, ""), Context<Dashboard>(host)));
+        Assert.Equal(200, dashboard.StatusCode);
+        Assert.StartsWith("text/html", dashboard.ContentType, StringComparison.Ordinal);
+
+        var csv = Assert.IsType<Microsoft.AspNetCore.Mvc.FileContentResult>(await Activate<CoverageReport>(host).RunAsync(Request(host, "?format=csv"), Context<CoverageReport>(host)));
+        Assert.StartsWith("text/csv", csv.ContentType, StringComparison.Ordinal);
+        Assert.EndsWith(".csv", csv.FileDownloadName, StringComparison.Ordinal);
+        // Every municipality of the national list (config/kommuner.csv, resolved against the content root) is in it.
+        Assert.Contains("Oslo", System.Text.Encoding.UTF8.GetString(csv.FileContents), StringComparison.Ordinal);
+
+        var bad = Assert.IsType<Microsoft.AspNetCore.Mvc.BadRequestObjectResult>(await Activate<CoverageReport>(host).RunAsync(Request(host, "?format=xml"), Context<CoverageReport>(host)));
+        Assert.Contains("xml", (string)bad.Value!, StringComparison.Ordinal);
+
+        static HttpRequest Request(IHost host, string query) => new DefaultHttpContext { RequestServices = host.Services, Request = { Method = "GET", QueryString = new QueryString(query) } }.Request;
+    }
+
     private static SiteDefinition Site(Uri start, params AlertSubscription[] subscriptions) => new()
     {
         Id = "kommune-9990",

@@ -69,6 +69,8 @@ public static class LinkFindingEvaluator
                 return Make(link, errorKind, null, $"error {status.Error}", $"Lenken «{link.Text}» virker ikke: {reason}.", status.Detail);
             case LinkState.RedirectLoop:
                 return Make(link, FindingKind.RedirectLoop, status.StatusCode, "redirect-loop", $"Lenken «{link.Text}» sender besøkende i ring ({status.Detail}). Siden kan ikke åpnes.", chainText);
+            case LinkState.RedirectInvalid:
+                return Make(link, FindingKind.RedirectInvalid, status.StatusCode, "redirect-invalid", $"Lenken «{link.Text}» sender besøkende videre til en adresse som ikke kan åpnes: {status.Detail}.", chainText);
             case LinkState.Soft404:
                 return Make(link, FindingKind.Soft404, status.StatusCode, "soft-404",
                     $"Lenken «{link.Text}» ser ut til å virke, men viser nettstedets «finnes ikke»-side.", status.Detail);

@@ -30,6 +30,9 @@ public enum LinkState
     /// <summary>A scheme Lenkevakt cannot check (e.g. ftp:) or a malformed URL.</summary>
     Unsupported,
 
+    /// <summary>A redirect whose <c>Location</c> is not a valid http(s) URL (unparsable, <c>file:</c>, <c>ftp:</c>, …): browsers stop there.</summary>
+    RedirectInvalid,
+
     /// <summary>The target resolves to a private, loopback, link-local or metadata address and the site does not allow that.</summary>
     Blocked,
 }
@@ -86,7 +89,7 @@ public sealed record LinkStatus
 
     public bool IsSuccess => State is LinkState.Ok or LinkState.Redirected or LinkState.Excluded;
 
-    public bool IsError => State is LinkState.Broken or LinkState.Timeout or LinkState.Error or LinkState.RedirectLoop or LinkState.Soft404;
+    public bool IsError => State is LinkState.Broken or LinkState.Timeout or LinkState.Error or LinkState.RedirectLoop or LinkState.Soft404 or LinkState.RedirectInvalid;
 
     /// <summary>True when every hop of the chain is a permanent redirect (301/308).</summary>
     public bool IsPermanentRedirect => Chain.Count > 0 && Chain.All(h => h.StatusCode is 301 or 308);
@@ -96,6 +99,8 @@ public sealed record LinkStatus
     public static LinkStatus Excluded(string reason) => new() { State = LinkState.Excluded, Detail = reason };
 
     public static LinkStatus Blocked(string reason) => new() { State = LinkState.Blocked, Detail = reason };
+
+    public static LinkStatus RedirectInvalid(string reason) => new() { State = LinkState.RedirectInvalid, Detail = reason };
 
     public static LinkStatus Unsupported(string reason) => new() { State = LinkState.Unsupported, Detail = reason };
 

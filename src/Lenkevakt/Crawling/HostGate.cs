@@ -41,13 +41,13 @@ public sealed class HostGate(CrawlOptions options, TimeProvider time)
         }
     }
 
-    /// <summary>Raises a host's minimum interval (robots.txt crawl-delay). Capped at 60 s.</summary>
+    /// <summary>Raises a host's minimum interval (robots.txt crawl-delay), up to <see cref="CrawlOptions.MaxCrawlDelay"/>: a site asking for more is told so in a site finding.</summary>
     public void SetCrawlDelay(string authority, TimeSpan delay)
     {
         var state = hosts.GetOrAdd(authority, _ => new HostState(options.HostConcurrency, options.HostMinInterval));
         lock (state)
         {
-            var capped = delay > TimeSpan.FromSeconds(60) ? TimeSpan.FromSeconds(60) : delay;
+            var capped = delay > options.MaxCrawlDelay ? options.MaxCrawlDelay : delay;
             if (capped > state.Interval)
             {
                 state.Interval = capped;

@@ -10,8 +10,11 @@ namespace Lenkevakt.Crawling;
 /// Fetches one URL through the resilient named HTTP clients, following redirects itself (to record every hop and
 /// catch loops), honouring per-host politeness via <see cref="HostGate"/>, and mapping every outcome to a
 /// <see cref="LinkStatus"/>. Pages are read up to the size cap; link checks use HEAD and fall back to GET when HEAD is refused.
+/// Every hop has one deadline for the whole response, headers and body (<see cref="CrawlOptions.ResponseTimeout"/>), so a
+/// server that trickles its body cannot hold a worker; a <c>Location</c> that is not a valid http(s) URL is a finding
+/// (<see cref="LinkState.RedirectInvalid"/>), never an exception.
 /// </summary>
-public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOptions<CrawlOptions> options)
+public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOptions<CrawlOptions> options, TimeProvider time)
 {
     private static readonly HashSet<int> HeadRefused = [400, 403, 404, 405, 501];
     private readonly CrawlOptions o = options.Value;
@@ -61,9 +64,11 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
             }
 
             HttpResponseMessage response;
+            ResponseDeadline? deadline = null;
             try
             {
                 using var slot = await gate.EnterAsync(current, ct).ConfigureAwait(false);
+                deadline = new ResponseDeadline(o.ResponseTimeout, time, ct);
                 using var request = new HttpRequestMessage(method, current);
                 request.Headers.UserAgent.ParseAdd(o.UserAgent);
                 request.Headers.Accept.ParseAdd(mode == BodyMode.Html ? "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5" : "*/*");
@@ -80,20 +85,27 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
                     }
                 }
 
-                response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+                response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException or IOException or Polly.CircuitBreaker.BrokenCircuitException)
+            catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException or Polly.CircuitBreaker.BrokenCircuitException)
             {
-                return new FetchResult { Status = MapException(ex) with { Chain = chain.ToArray() }, FinalUri = current };
+                var failed = deadline?.Expired == true ? deadline.Status() : MapException(ex);
+                deadline?.Dispose();
+                return new FetchResult { Status = failed with { Chain = chain.ToArray() }, FinalUri = current };
             }
 
+            using (deadline)
             using (response)
             {
                 var code = (int)response.StatusCode;
-                if (code is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
+                if (code is 301 or 302 or 303 or 307 or 308 && RedirectLocation(response) is { } location)
                 {
-                    var next = location.IsAbsoluteUri ? location : new Uri(current, location);
                     chain.Add(new RedirectHop(current.AbsoluteUri, code));
+                    if (!Uri.TryCreate(current, location.Trim(), out var next) || !next.IsAbsoluteUri)
+                    {
+                        return new FetchResult { Status = LinkStatus.RedirectInvalid($"ugyldig adresse i Location: «{Shorten(location)}»") with { Chain = chain.ToArray(), StatusCode = code }, FinalUri = current };
+                    }
+
                     if (!seen.Add(next.AbsoluteUri) || hop + 1 >= o.MaxRedirects)
                     {
                         var loop = seen.Contains(next.AbsoluteUri) ? "redirect loop" : $"more than {o.MaxRedirects} redirects";
@@ -106,7 +118,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
 
                     if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
                     {
-                        return new FetchResult { Status = LinkStatus.Unsupported($"redirect to {next.Scheme}:") with { Chain = chain.ToArray() }, FinalUri = next };
+                        return new FetchResult { Status = LinkStatus.RedirectInvalid($"sender videre til en {next.Scheme}:-adresse ({Shorten(location)})") with { Chain = chain.ToArray(), StatusCode = code }, FinalUri = current };
                     }
 
                     if (known?.Invoke(Checks.LinkTarget.WithoutFragment(next)) is { } knownStatus && knownStatus.State is LinkState.Ok or LinkState.Broken or LinkState.Soft404)
@@ -145,7 +157,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
 
                 try
                 {
-                    var (body, truncated) = await ReadCappedAsync(response.Content, mode == BodyMode.Html ? o.MaxPageBytes : 1024 * 1024, ct).ConfigureAwait(false);
+                    var (body, truncated) = await ReadCappedAsync(response.Content, mode == BodyMode.Html ? o.MaxPageBytes : 1024 * 1024, deadline.Token).ConfigureAwait(false);
                     return new FetchResult
                     {
                         Status = status,
@@ -158,13 +170,27 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
                         LastModified = response.Content.Headers.LastModified,
                     };
                 }
-                catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or IOException or TimeoutRejectedException or TaskCanceledException)
+                catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or IOException or TimeoutRejectedException or OperationCanceledException)
                 {
-                    return new FetchResult { Status = MapException(ex) with { Chain = chain.ToArray() }, FinalUri = current };
+                    var failed = deadline.Expired ? deadline.Status() : MapException(ex);
+                    return new FetchResult { Status = failed with { Chain = chain.ToArray() }, FinalUri = current };
                 }
             }
         }
     }
+
+    /// <summary>The raw <c>Location</c> header, also when .NET could not parse it (then <see cref="System.Net.Http.Headers.HttpResponseHeaders.Location"/> is null).</summary>
+    private static string? RedirectLocation(HttpResponseMessage response)
+    {
+        if (response.Headers.Location is { } parsed)
+        {
+            return parsed.OriginalString;
+        }
+
+        return response.Headers.NonValidated.TryGetValues("Location", out var raw) ? raw.FirstOrDefault() : null;
+    }
+
+    private static string Shorten(string s) => s.Length <= 200 ? s : s[..199] + "…";
 
     private static async Task<(byte[] Body, bool Truncated)> ReadCappedAsync(HttpContent content, int cap, CancellationToken ct)
     {
@@ -196,7 +222,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
             return new LinkStatus { State = LinkState.Error, Error = LinkErrorKind.HostDown, Detail = "the host failed repeatedly in this run; not contacted again for a while (circuit open)" };
         }
 
-        if (ex is TimeoutRejectedException or TaskCanceledException or TimeoutException)
+        if (ex is TimeoutRejectedException or OperationCanceledException or TimeoutException)
         {
             return new LinkStatus { State = LinkState.Timeout, Detail = "no answer in time" };
         }

@@ -8,10 +8,55 @@ public static class PageParser
 {
     private static readonly HtmlParserOptions Options = new() { IsKeepingSourceReferences = true };
 
-    public static ParsedPage Parse(string html, Uri pageUri)
+    /// <summary>Parses a page within <paramref name="limits"/> (default: none).</summary>
+    /// <remarks>
+    /// A page over the depth or element limit is parsed up to the first tag past it (<see cref="HtmlComplexity"/>), and a
+    /// parse that takes longer than the time limit is stopped and a quarter of the markup parsed instead; either way
+    /// <see cref="ParsedPage.TooComplex"/> says why, and the links found up to that point are kept.
+    /// </remarks>
+    public static ParsedPage Parse(string html, Uri pageUri, HtmlLimits? limits = null)
     {
-        var parser = new HtmlParser(Options);
-        var document = parser.ParseDocument(html);
+        string? tooComplex = null;
+        IHtmlDocument document;
+        if (limits is null)
+        {
+            document = new HtmlParser(Options).ParseDocument(html);
+        }
+        else
+        {
+            if (HtmlComplexity.FindCut(html, limits.MaxDepth, limits.MaxElements) is { } cut)
+            {
+                html = html[..cut.Offset];
+                tooComplex = cut.Reason;
+            }
+
+            (document, var timedOut) = ParseWithin(html, limits);
+            tooComplex = timedOut ? $"det tok mer enn {limits.MaxParseTime.TotalSeconds:0.#} s å lese siden" : tooComplex;
+        }
+
+        return Extract(document, pageUri, tooComplex);
+    }
+
+    private static (IHtmlDocument Document, bool TimedOut) ParseWithin(string html, HtmlLimits limits)
+    {
+        for (var length = html.Length; ; length = length > 4096 ? length / 4 : 0)
+        {
+            using var budget = new CancellationTokenSource(limits.MaxParseTime, limits.Time);
+            try
+            {
+                // AngleSharp checks the token between tokens, so a pathological page can be stopped (the synchronous parse cannot).
+                var document = new HtmlParser(Options).ParseDocumentAsync(html[..length], budget.Token).GetAwaiter().GetResult();
+                return (document, length < html.Length);
+            }
+            catch (OperationCanceledException) when (budget.IsCancellationRequested && length > 0)
+            {
+                // Too slow: try again with the start of the page, which holds its header, menu and first links.
+            }
+        }
+    }
+
+    private static ParsedPage Extract(IHtmlDocument document, Uri pageUri, string? tooComplex)
+    {
         var baseUri = pageUri;
         if (document.QuerySelector("base[href]")?.GetAttribute("href") is { } baseHref && Uri.TryCreate(pageUri, baseHref.Trim(), out var b)
             && (b.Scheme == Uri.UriSchemeHttp || b.Scheme == Uri.UriSchemeHttps))
@@ -56,6 +101,7 @@ public static class PageParser
             Anchors = anchors,
             Alternates = alternates,
             Document = document,
+            TooComplex = tooComplex,
         };
     }
 

@@ -30,6 +30,9 @@ public sealed record PageRecord
 
     public bool Truncated { get; init; }
 
+    /// <summary>Why only part of the page was parsed (<see cref="ParsedPage.TooComplex"/>), or null.</summary>
+    public string? TooComplex { get; init; }
+
     /// <summary>What each page analysis (<see cref="Checks.ISiteAnalysis"/>) concluded, by analysis type, for a resume.</summary>
     public IReadOnlyDictionary<string, string>? Analyses { get; init; }
 

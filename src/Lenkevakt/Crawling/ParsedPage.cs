@@ -24,6 +24,9 @@ public sealed class ParsedPage
 
     public IReadOnlyList<HreflangAlternate> Alternates { get; init; } = [];
 
+    /// <summary>Why only part of the page was parsed (too deep, too many elements, too slow), or null when all of it was.</summary>
+    public string? TooComplex { get; init; }
+
     /// <summary>The parsed document, for content checks that run right after parsing; not kept beyond the page.</summary>
     public AngleSharp.Html.Dom.IHtmlDocument? Document { get; init; }
 }

@@ -75,7 +75,7 @@ public sealed class RobotsTxt
                     if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
                     {
                         var index = groups.IndexOf(current.Value);
-                        current = (current.Value.Agents, current.Value.Rules, TimeSpan.FromSeconds(Math.Min(seconds, 3600)));
+                        current = (current.Value.Agents, current.Value.Rules, TimeSpan.FromSeconds(Math.Min(seconds, 1e7)));
                         groups[index] = current.Value;
                     }
 
@@ -142,46 +142,52 @@ public sealed class RobotsTxt
         }
 
         // Compare in percent-decoded form for unreserved characters, as crawlers commonly do.
-        return Match(Uri.UnescapeDataString(pattern), 0, Uri.UnescapeDataString(path), 0, anchored);
+        return Match(Uri.UnescapeDataString(pattern), Uri.UnescapeDataString(path), anchored);
     }
 
-    private static bool Match(string p, int pi, string s, int si, bool anchored)
+    /// <summary>
+    /// Wildcard match in O(pattern × path) at worst and linear in practice: the greedy two-pointer match with
+    /// back-tracking to the last <c>*</c> only (as Google's robots parser does with its position list), never the
+    /// exponential recursion that a rule like <c>/*a*a*a*a*a*a*a*b</c> causes. A rule without <c>$</c> matches a prefix
+    /// of the path, so it behaves as if it ended in <c>*</c>.
+    /// </summary>
+    internal static bool Match(string p, string s, bool anchored)
     {
-        while (pi < p.Length)
+        int pi = 0, si = 0, star = -1, resume = 0;
+        while (si < s.Length)
         {
-            if (p[pi] == '*')
+            if (pi < p.Length && p[pi] == '*')
             {
-                while (pi < p.Length && p[pi] == '*')
-                {
-                    pi++;
-                }
-
-                if (pi == p.Length)
-                {
-                    return true;
-                }
-
-                for (var k = si; k <= s.Length; k++)
-                {
-                    if (Match(p, pi, s, k, anchored))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
+                star = pi++;
+                resume = si;
             }
-
-            if (si >= s.Length || p[pi] != s[si])
+            else if (pi < p.Length && p[pi] == s[si])
+            {
+                pi++;
+                si++;
+            }
+            else if (pi == p.Length && !anchored)
+            {
+                return true;
+            }
+            else if (star >= 0)
+            {
+                // Let the last '*' swallow one more character and try the rest again from there.
+                pi = star + 1;
+                si = ++resume;
+            }
+            else
             {
                 return false;
             }
-
-            pi++;
-            si++;
         }
 
-        return !anchored || si == s.Length;
+        while (pi < p.Length && p[pi] == '*')
+        {
+            pi++;
+        }
+
+        return pi == p.Length;
     }
 
     private sealed record Rule(string Pattern, bool Allow);

@@ -93,6 +93,7 @@ public sealed class SiteCrawler(
             }
         }
 
+        await AddCrawlLimitFindingsAsync(state, ct).ConfigureAwait(false);
         var reachable = state.PagesCrawled > 0;
         if (!reachable)
         {
@@ -135,6 +136,23 @@ public sealed class SiteCrawler(
         progress?.Report(new SiteProgress(site.Id, "done", stats.PagesCrawled, stats.LinksFound, stats.Findings));
         logger.LogInformation("Crawled {Site}: {Pages} pages, {Links} links, {Findings} findings in {Seconds}s", site.Id, stats.PagesCrawled, stats.LinksFound, stats.Findings, stats.DurationSeconds);
         return new SiteCrawlResult(stats, findings);
+    }
+
+    /// <summary>Site findings for the bounds applied: a crawl-delay above the cap, crawler traps not followed.</summary>
+    private async Task AddCrawlLimitFindingsAsync(CrawlState state, CancellationToken ct)
+    {
+        var start = state.Site.StartUrls[0];
+        var root = start.GetLeftPart(UriPartial.Authority) + "/";
+        var startRobots = await robots.GetAsync(state.RunId, start, state.AllowPrivate, ct).ConfigureAwait(false);
+        if (startRobots.CrawlDelay is { } asked && asked > o.MaxCrawlDelay)
+        {
+            state.Add(CrawlLimitFindings.CrawlDelayCapped(root, asked, o.MaxCrawlDelay));
+        }
+
+        foreach (var trap in state.Traps.Found)
+        {
+            state.Add(CrawlLimitFindings.CrawlerTrap(root, trap));
+        }
     }
 
     private async Task WorkAsync(CrawlState state, List<ISiteAnalysis> analyses, CancellationToken ct)
@@ -246,7 +264,7 @@ public sealed class SiteCrawler(
         }
 
         var (html, _) = HtmlDecoding.Decode(fetch.Body, fetch.Charset);
-        var page = PageParser.Parse(html, fetch.FinalUri);
+        var page = PageParser.Parse(html, fetch.FinalUri, HtmlLimits.From(o, time));
         if (state.NotFound is { } startLooksMissing && startLooksMissing.Matches(page, html) && depth == 0)
         {
             // The start page looks like the "not found" page (one title for every page): the fingerprint is useless here.
@@ -274,6 +292,11 @@ public sealed class SiteCrawler(
             state.Add(state.PageTooLargeFinding(pageKey));
         }
 
+        if (page.TooComplex is { } why)
+        {
+            state.Add(CrawlLimitFindings.PageTooComplex(pageKey, why));
+        }
+
         Dictionary<string, string>? analysed = null;
         foreach (var analysis in analyses)
         {
@@ -290,7 +313,7 @@ public sealed class SiteCrawler(
         state.Record(new PageRecord
         {
             Url = key, Depth = depth, Status = fetch.Status, PageUrl = pageKey, Title = page.Title, BaseUrl = page.BaseUri.AbsoluteUri,
-            Anchors = page.Anchors.ToList(), Links = page.Links, Truncated = fetch.Truncated, ContentHash = hash, Analyses = analysed,
+            Anchors = page.Anchors.ToList(), Links = page.Links, Truncated = fetch.Truncated, TooComplex = page.TooComplex, ContentHash = hash, Analyses = analysed,
             ETag = fetch.ETag, LastModified = fetch.LastModified,
         });
         state.ReportProgress();
@@ -323,7 +346,7 @@ public sealed class SiteCrawler(
             }
 
             var targetUri = new Uri(target.Target);
-            var crawlable = state.Scope.IsCrawlable(targetUri);
+            var crawlable = state.Scope.IsCrawlable(targetUri) && !state.Traps.IsTrap(targetUri);
             if (crawlable && depth < state.Site.Scope.MaxDepth && state.TryEnqueue(targetUri, depth + 1))
             {
                 continue;
@@ -412,6 +435,11 @@ public sealed class SiteCrawler(
         if (record.Truncated)
         {
             state.Add(state.PageTooLargeFinding(pageUrl));
+        }
+
+        if (record.TooComplex is { } why)
+        {
+            state.Add(CrawlLimitFindings.PageTooComplex(pageUrl, why));
         }
 
         foreach (var analysis in analyses)
@@ -696,6 +724,7 @@ public sealed class SiteCrawler(
             Message = $"Siden er større enn {MaxPageBytes / (1024 * 1024)} MB. Bare begynnelsen er sjekket; store sider er også tunge å åpne på mobil.",
         };
         public LinkSpool? Spool { get; set; }
+        public TrapDetector Traps { get; } = new();
         public string? LimitHit { get; private set; }
         public int LinksChecked { get; set; }
         public int Pending => Volatile.Read(ref PendingCount);

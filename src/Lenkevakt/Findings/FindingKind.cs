@@ -18,6 +18,7 @@ public sealed record FindingKind(string Name, Severity Severity, string TitleNb,
     public static readonly FindingKind TemporaryRedirect = new("temporary-redirect", Severity.Info, "Lenken sendes videre (midlertidig)", "Temporary redirect");
     public static readonly FindingKind RedirectChain = new("redirect-chain", Severity.Warning, "Lenken går via flere omdirigeringer", "Redirect chain");
     public static readonly FindingKind RedirectLoop = new("redirect-loop", Severity.Error, "Lenken havner i en evig omdirigering", "Redirect loop");
+    public static readonly FindingKind RedirectInvalid = new("redirect-invalid", Severity.Error, "Lenken sender videre til en ugyldig adresse", "Redirect to an invalid or non-web address");
     public static readonly FindingKind FragmentMissing = new("fragment-missing", Severity.Warning, "Lenken peker til et avsnitt (#) som ikke finnes på siden", "Missing #fragment target");
     public static readonly FindingKind FileLink = new("file-link", Severity.Error, "Lenken peker til en fil på en lokal datamaskin (file:)", "Link to a local file (file:)");
     public static readonly FindingKind MailtoInvalid = new("mailto-invalid", Severity.Error, "E-postlenken har en ugyldig adresse", "Malformed mailto: link");
@@ -27,6 +28,9 @@ public sealed record FindingKind(string Name, Severity Severity, string TitleNb,
     public static readonly FindingKind BlockedAddress = new("blocked-address", Severity.Warning, "Lenken peker til en intern eller privat adresse", "Link to a private address");
     public static readonly FindingKind UnsupportedLink = new("unsupported-link", Severity.Info, "Lenken har et format som ikke kan sjekkes", "Unsupported or malformed link");
     public static readonly FindingKind SiteUnreachable = new("site-unreachable", Severity.Error, "Nettstedet kunne ikke nås", "Site unreachable");
+    public static readonly FindingKind PageTooComplex = new("page-too-complex", Severity.Warning, "Siden er for kompleks til å sjekkes helt", "Page too deeply nested or too slow to parse");
+    public static readonly FindingKind CrawlDelayCapped = new("crawl-delay-capped", Severity.Info, "Nettstedet ber om lengre pause mellom besøk enn Lenkevakt venter", "Crawl-delay above the honoured maximum");
+    public static readonly FindingKind CrawlerTrap = new("crawler-trap", Severity.Info, "Nettstedet har lenker som aldri tar slutt (robotfelle)", "Crawler trap detected");
     public static readonly FindingKind PageTooLarge = new("page-too-large", Severity.Warning, "Siden er for stor til å sjekkes helt", "Page over the size cap");
 
     private static readonly Dictionary<string, FindingKind> ByName = new(StringComparer.Ordinal);

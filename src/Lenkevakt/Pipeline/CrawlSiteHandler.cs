@@ -57,6 +57,34 @@ public sealed class CrawlSiteHandler(
             throw new RetryLaterException($"host {host} is being crawled for another site", wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > TimeSpan.FromSeconds(3) ? TimeSpan.FromSeconds(3) : wait);
         }
 
+        try
+        {
+            await CrawlUnderLeaseAsync(message, host, owner, lease, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down (Ctrl+C, host stop): give the site back so the next run or worker takes it over at once.
+            await runs.ReleaseCrawlLeaseAsync(message.RunId, message.SiteId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception ex) when (ex is not RetryLaterException and not PoisonMessageException)
+        {
+            // A crawl that throws must neither keep its lease (each redelivery would be deferred as a new message,
+            // with its delivery count back at 1, forever) nor start from zero: the failure is counted on the site's row.
+            var max = options.Value.MaxDequeueCount;
+            var failures = await runs.RecordCrawlFailureAsync(message.RunId, message.SiteId, $"{ex.GetType().Name}: {ex.Message}", max, CancellationToken.None).ConfigureAwait(false);
+            logger.LogError(ex, "Crawl of {Site} failed (attempt {Attempt} of {Max})", message.SiteId, failures, max);
+            if (failures >= max)
+            {
+                throw new PoisonMessageException($"Nettstedet {message.SiteId} kunne ikke sjekkes: gjennomgangen feilet {failures} ganger. Siste feil: {ex.GetType().Name}: {ex.Message}", ex);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task CrawlUnderLeaseAsync(CrawlSiteMessage message, string host, string owner, TimeSpan lease, CancellationToken ct)
+    {
         using var renewCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var renewal = RenewAsync(message, host, owner, lease, renewCts.Token);
         SiteCrawlResult crawl;

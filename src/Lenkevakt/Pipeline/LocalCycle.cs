@@ -30,6 +30,14 @@ public sealed class LocalCycle(
     {
         await provisioner.EnsureAsync(ct).ConfigureAwait(false);
         var startedAt = time.GetUtcNow();
+        if (runId is null && await runs.FindUnfinishedRunAsync("cli", PlanRunHandler.SitesKey(sites), startedAt - TimeSpan.FromHours(24), ct).ConfigureAwait(false) is { } interrupted)
+        {
+            // The last run over the same sites was interrupted (Ctrl+C, kill -9): finish it instead of starting over, so
+            // its crawls resume from their checkpoints and its summary counts what both invocations did.
+            logger.LogWarning("Fortsetter den avbrutte kjøringen {RunId} fra {StartedAt:u}", interrupted.RunId, interrupted.StartedAt);
+            (runId, startedAt) = interrupted;
+        }
+
         runId ??= PlanRunHandler.AdHocRunId(startedAt);
         await planner.PlanAsync(runId, startedAt, sites, "cli", ct).ConfigureAwait(false);
         await DrainAsync(ct).ConfigureAwait(false);

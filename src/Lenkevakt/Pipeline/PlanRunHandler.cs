@@ -68,7 +68,7 @@ public sealed class PlanRunHandler(
     public async Task<string> PlanAsync(string runId, DateTimeOffset startedAt, IReadOnlyList<SiteDefinition> sites, string trigger, CancellationToken ct)
     {
         await provisioner.EnsureAsync(ct).ConfigureAwait(false);
-        await runs.CreateRunAsync(runId, startedAt, sites.Count, trigger, ct).ConfigureAwait(false);
+        await runs.CreateRunAsync(runId, startedAt, sites.Count, trigger, ct, SitesKey(sites)).ConfigureAwait(false);
         var sent = 0;
         foreach (var site in sites)
         {
@@ -83,6 +83,13 @@ public sealed class PlanRunHandler(
 
         logger.LogInformation("Planned run {RunId}: {Sent} of {Count} sites queued", runId, sent, sites.Count);
         return runId;
+    }
+
+    /// <summary>Identifies a run's site list (ids and every setting of each site), so an interrupted run can be recognised.</summary>
+    public static string SitesKey(IReadOnlyList<SiteDefinition> sites)
+    {
+        var json = string.Join('\n', sites.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => System.Text.Json.JsonSerializer.Serialize(s, MessageSerializer.Options)));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)).AsSpan(0, 16));
     }
 
     /// <summary>Run id of a scheduled run: <c>r</c> + UTC minute, so the same schedule time always gives the same id.</summary>

@@ -26,10 +26,41 @@ public sealed class RunStore(StorageClients storage, TimeProvider time)
 {
     private TableClient Table => storage.Table(storage.Names.RunsTable);
 
-    public async Task CreateRunAsync(string runId, DateTimeOffset startedAt, int siteCount, string trigger, CancellationToken ct)
+    public async Task CreateRunAsync(string runId, DateTimeOffset startedAt, int siteCount, string trigger, CancellationToken ct, string? sitesKey = null)
     {
         var entity = new TableEntity("run", runId) { ["StartedAt"] = startedAt, ["SiteCount"] = siteCount, ["Trigger"] = trigger };
+        if (sitesKey is not null)
+        {
+            entity["SitesKey"] = sitesKey;
+        }
+
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The newest run of <paramref name="trigger"/> over exactly the same sites (<paramref name="sitesKey"/>) started since
+    /// <paramref name="since"/> in which some site is neither closed nor failed: an interrupted run (Ctrl+C, kill -9) that
+    /// the next <c>run</c> continues instead of starting over.
+    /// </summary>
+    public async Task<(string RunId, DateTimeOffset StartedAt)?> FindUnfinishedRunAsync(string trigger, string sitesKey, DateTimeOffset since, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"run"} and Trigger eq {trigger} and SitesKey eq {sitesKey} and StartedAt ge {since}");
+        var candidates = new List<(string RunId, DateTimeOffset StartedAt)>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ConfigureAwait(false))
+        {
+            candidates.Add((e.RowKey, e.GetDateTimeOffset("StartedAt") ?? since));
+        }
+
+        foreach (var run in candidates.OrderByDescending(c => c.StartedAt))
+        {
+            var statuses = await GetSiteStatusesAsync(run.RunId, ct).ConfigureAwait(false);
+            if (statuses.Values.Any(s => s is not ("closed" or "failed")))
+            {
+                return run;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Adds the site to the run; false when it was already planned (and possibly crawled).</summary>
@@ -42,8 +73,15 @@ public sealed class RunStore(StorageClients storage, TimeProvider time)
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var existing = await Table.GetEntityAsync<TableEntity>(runId, SiteKey(siteId), cancellationToken: ct).ConfigureAwait(false);
-            return existing.Value.GetString("Status") == "planned";
+            // Planned but not crawled yet, or being crawled by a process of this machine that is gone (a rerun after
+            // kill -9): queue it (again), so it does not wait for the dead process's message to become visible.
+            var existing = (await Table.GetEntityAsync<TableEntity>(runId, SiteKey(siteId), cancellationToken: ct).ConfigureAwait(false)).Value;
+            return existing.GetString("Status") switch
+            {
+                "planned" => true,
+                "crawling" => LeaseOwner.IsGoneOnThisMachine(existing.GetString("Owner")),
+                _ => false,
+            };
         }
     }
 
@@ -56,7 +94,7 @@ public sealed class RunStore(StorageClients storage, TimeProvider time)
         {
             try
             {
-                await Table.AddEntityAsync(new TableEntity(runId, SiteKey(siteId)) { ["Status"] = "crawling", ["SiteId"] = siteId, ["LeaseUntil"] = until }, ct).ConfigureAwait(false);
+                await Table.AddEntityAsync(new TableEntity(runId, SiteKey(siteId)) { ["Status"] = "crawling", ["SiteId"] = siteId, ["LeaseUntil"] = until, ["Owner"] = LeaseOwner.Current }, ct).ConfigureAwait(false);
                 return (LeaseResult.Acquired, until);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
@@ -72,13 +110,15 @@ public sealed class RunStore(StorageClients storage, TimeProvider time)
             return (LeaseResult.AlreadyDone, now);
         }
 
-        if (status == "crawling" && entity.GetDateTimeOffset("LeaseUntil") is { } held && held > now)
+        if (status == "crawling" && entity.GetDateTimeOffset("LeaseUntil") is { } held && held > now && !LeaseOwner.IsGoneOnThisMachine(entity.GetString("Owner")))
         {
             return (LeaseResult.Busy, held);
         }
 
+        // Planned, failed before (a redelivery), expired, or held by a process of this machine that is gone (kill -9).
         entity["Status"] = "crawling";
         entity["LeaseUntil"] = until;
+        entity["Owner"] = LeaseOwner.Current;
         try
         {
             await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
@@ -99,6 +139,50 @@ public sealed class RunStore(StorageClients storage, TimeProvider time)
     /// <summary>Gives the site back (a continuation or a deferral follows): another worker may take it at once.</summary>
     public Task ReleaseCrawlLeaseAsync(string runId, string siteId, CancellationToken ct) =>
         Table.UpsertEntityAsync(new TableEntity(runId, SiteKey(siteId)) { ["Status"] = "planned", ["LeaseUntil"] = time.GetUtcNow() }, TableUpdateMode.Merge, ct);
+
+    /// <summary>
+    /// A crawl attempt failed: gives the site back at once (so the redelivery is not deferred behind its own dead lease)
+    /// and counts the failure on the site's row, across deferrals and continuations (each a new queue message with its
+    /// own delivery count). Returns the number of failed attempts so far; at <paramref name="maxFailures"/> the site is
+    /// marked failed (not closed) and the caller poisons the message.
+    /// </summary>
+    public async Task<int> RecordCrawlFailureAsync(string runId, string siteId, string error, int maxFailures, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(runId, SiteKey(siteId), cancellationToken: ct).ConfigureAwait(false);
+            var entity = row.HasValue && row.Value is not null ? row.Value : new TableEntity(runId, SiteKey(siteId)) { ["SiteId"] = siteId };
+            var failures = (entity.GetInt32("Failures") ?? 0) + 1;
+            entity["Failures"] = failures;
+            entity["LastError"] = error.Length <= 4000 ? error : error[..4000];
+            entity["Status"] = failures >= maxFailures ? "failed" : "planned";
+            entity["LeaseUntil"] = time.GetUtcNow();
+            try
+            {
+                if (entity.ETag == default)
+                {
+                    await Table.AddEntityAsync(entity, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+                }
+
+                return failures;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 5)
+            {
+                // Renewed or changed meanwhile: read again.
+            }
+        }
+    }
+
+    /// <summary>Failed crawl attempts of the site in the run so far.</summary>
+    public async Task<int> GetCrawlFailuresAsync(string runId, string siteId, CancellationToken ct)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(runId, SiteKey(siteId), select: ["Failures"], cancellationToken: ct).ConfigureAwait(false);
+        return row.HasValue ? row.Value?.GetInt32("Failures") ?? 0 : 0;
+    }
 
     /// <summary>
     /// One site crawl per host at a time across all workers (PK <c>hostlease</c>, RK host): per-host politeness then

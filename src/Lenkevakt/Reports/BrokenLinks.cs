@@ -14,7 +14,7 @@ public static class BrokenLinks
     public static readonly IReadOnlySet<string> Kinds = new[]
     {
         FindingKind.BrokenLink, FindingKind.GoneLink, FindingKind.ServerError, FindingKind.ConnectionError, FindingKind.DnsError,
-        FindingKind.ConnectionRefused, FindingKind.TlsError, FindingKind.RedirectLoop, FindingKind.FileLink, FindingKind.MailtoInvalid,
+        FindingKind.ConnectionRefused, FindingKind.TlsError, FindingKind.RedirectLoop, FindingKind.RedirectInvalid, FindingKind.FileLink, FindingKind.MailtoInvalid,
         FindingKind.TelInvalid, FindingKind.Soft404,
     }.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
 

@@ -50,4 +50,44 @@ public sealed class RobotsTxtTests
         Assert.True(RobotsTxt.DisallowAll.IsAllowed("/robots.txt"));
         Assert.False(RobotsTxt.DisallowAll.IsAllowed("/"));
     }
+
+    [Theory]
+    [InlineData("/*a*a*a*a*a*a*a*b", false)]
+    [InlineData("/*a*a*a*a*a*a*a*", true)]
+    [InlineData("/*a*a*a*a*a*a*a*a$", true)]
+    [InlineData("/*b$", false)]
+    public void Match_PathologicalWildcards_RunInLinearTime(string rule, bool matches)
+    {
+        var path = "/" + new string('a', 20_000);
+        var robots = RobotsTxt.Parse($"User-agent: *\nDisallow: {rule}\n", "Lenkevakt");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(!matches, robots.IsAllowed(path));
+        }
+
+        // The recursive matcher took > 20 s for one URL; the linear one needs well under a millisecond per URL.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"20 matches took {watch.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData("/fish", "/fish", true)]
+    [InlineData("/fish", "/fish.html", true)]
+    [InlineData("/fish", "/Fish.asp", false)]
+    [InlineData("/fish*", "/fishheads/yummy.html", true)]
+    [InlineData("/fish/", "/fish", false)]
+    [InlineData("/*.php", "/folder/filename.php?parameters", true)]
+    [InlineData("/*.php", "/windows.PHP", false)]
+    [InlineData("/*.php$", "/filename.php?parameters", false)]
+    [InlineData("/*.php$", "/filename.php", true)]
+    [InlineData("/fish*.php", "/fishheads/catfish.php?parameters", true)]
+    [InlineData("/fish*.php", "/Fish.PHP", false)]
+    [InlineData("/a*b*c", "/aXbYc", true)]
+    [InlineData("/a*b*c", "/aXcYb", false)]
+    [InlineData("/a*b*c$", "/abcabc", true)]
+    [InlineData("/a*b*c$", "/abcab", false)]
+    [InlineData("/**x", "/yyx", true)]
+    [InlineData("$", "/", false)]
+    public void Match_FollowsTheWildcardSemanticsOfRfc9309(string rule, string path, bool matches) =>
+        Assert.Equal(!matches, RobotsTxt.Parse($"User-agent: *\nDisallow: {rule}\n", "Lenkevakt").IsAllowed(path));
 }

@@ -12,7 +12,7 @@ PACKAGES="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 PACKAGE_DIR="$PACKAGES/$(echo "$PACKAGE_ID" | tr '[:upper:]' '[:lower:]')/$BICEP_VERSION"
 
 find_bicep() {
-  find "$PACKAGE_DIR" -type f -name bicep 2>/dev/null | head -n 1
+  { find "$PACKAGE_DIR" -type f -name bicep 2>/dev/null || true; } | head -n 1
 }
 
 BICEP="$(find_bicep)"

@@ -57,10 +57,6 @@ var tags = {
 }
 var deploymentContainerName = 'app-package-${resourceToken}'
 
-// Must equal "maxDequeueCount" in functions/Lenkevakt.Functions/host.json: the core moves a message to its
-// -poison queue (with the error) on the last delivery the host allows.
-var maxDequeueCount = 5
-
 var lenkevaktSettings = {
   Lenkevakt__Schedule__Cron: scheduleCron
   Lenkevakt__Schedule__TimeZone: scheduleTimeZone
@@ -68,7 +64,8 @@ var lenkevaktSettings = {
   // TickInterval tells the handler how far back each tick looks for a due run.
   Lenkevakt__Schedule__FunctionsTick: '0 0 * * * *'
   Lenkevakt__Schedule__TickInterval: '01:00:00'
-  Lenkevakt__Queues__MaxDequeueCount: string(maxDequeueCount)
+  // Lenkevakt__Queues__MaxDequeueCount is not set: the app takes it from host.json (extensions.queues.maxDequeueCount),
+  // the one source the host obeys, and refuses to start if a setting says otherwise.
   Lenkevakt__Crawl__HostConcurrency: string(crawlHostConcurrency)
   Lenkevakt__Crawl__MaxPageBytes: string(crawlMaxPageBytes)
   // A site crawl checkpoints and continues in a new message after 45 minutes: well under functionTimeout (1 h).

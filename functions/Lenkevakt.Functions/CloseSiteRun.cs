@@ -1,3 +1,4 @@
+using Azure.Storage.Queues.Models;
 using Lenkevakt.Pipeline;
 using Lenkevakt.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -13,8 +14,7 @@ public sealed class CloseSiteRun(QueueMessageProcessor processor)
 {
     [Function(nameof(CloseSiteRun))]
     public Task RunAsync(
-        [QueueTrigger(StorageNames.SiteCrawled, Connection = "LenkevaktStorage")] string message,
-        long dequeueCount,
+        [QueueTrigger(StorageNames.SiteCrawled, Connection = LenkevaktFunctionsApp.StorageConnectionName)] QueueMessage message,
         FunctionContext context)
-        => processor.ProcessAsync(StorageNames.SiteCrawled, message, dequeueCount, context.CancellationToken);
+        => processor.ProcessAsync(StorageNames.SiteCrawled, message.Body.ToString(), message.DequeueCount, context.CancellationToken);
 }

@@ -1,3 +1,4 @@
+using Azure.Storage.Queues.Models;
 using Lenkevakt.Pipeline;
 using Lenkevakt.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -14,8 +15,7 @@ public sealed class CrawlSite(QueueMessageProcessor processor)
 {
     [Function(nameof(CrawlSite))]
     public Task RunAsync(
-        [QueueTrigger(StorageNames.CrawlSite, Connection = "LenkevaktStorage")] string message,
-        long dequeueCount,
+        [QueueTrigger(StorageNames.CrawlSite, Connection = LenkevaktFunctionsApp.StorageConnectionName)] QueueMessage message,
         FunctionContext context)
-        => processor.ProcessAsync(StorageNames.CrawlSite, message, dequeueCount, context.CancellationToken);
+        => processor.ProcessAsync(StorageNames.CrawlSite, message.Body.ToString(), message.DequeueCount, context.CancellationToken);
 }

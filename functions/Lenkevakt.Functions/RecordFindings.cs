@@ -1,3 +1,4 @@
+using Azure.Storage.Queues.Models;
 using Lenkevakt.Pipeline;
 using Lenkevakt.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -13,8 +14,7 @@ public sealed class RecordFindings(QueueMessageProcessor processor)
 {
     [Function(nameof(RecordFindings))]
     public Task RunAsync(
-        [QueueTrigger(StorageNames.Findings, Connection = "LenkevaktStorage")] string message,
-        long dequeueCount,
+        [QueueTrigger(StorageNames.Findings, Connection = LenkevaktFunctionsApp.StorageConnectionName)] QueueMessage message,
         FunctionContext context)
-        => processor.ProcessAsync(StorageNames.Findings, message, dequeueCount, context.CancellationToken);
+        => processor.ProcessAsync(StorageNames.Findings, message.Body.ToString(), message.DequeueCount, context.CancellationToken);
 }

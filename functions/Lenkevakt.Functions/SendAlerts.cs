@@ -1,3 +1,4 @@
+using Azure.Storage.Queues.Models;
 using Lenkevakt.Pipeline;
 using Lenkevakt.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -13,8 +14,7 @@ public sealed class SendAlerts(QueueMessageProcessor processor)
 {
     [Function(nameof(SendAlerts))]
     public Task RunAsync(
-        [QueueTrigger(StorageNames.Alerts, Connection = "LenkevaktStorage")] string message,
-        long dequeueCount,
+        [QueueTrigger(StorageNames.Alerts, Connection = LenkevaktFunctionsApp.StorageConnectionName)] QueueMessage message,
         FunctionContext context)
-        => processor.ProcessAsync(StorageNames.Alerts, message, dequeueCount, context.CancellationToken);
+        => processor.ProcessAsync(StorageNames.Alerts, message.Body.ToString(), message.DequeueCount, context.CancellationToken);
 }

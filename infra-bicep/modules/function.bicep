@@ -61,7 +61,9 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
 }
 
 // Identity-based connection properties, written once under each connection name: AzureWebJobsStorage (the host)
-// and LenkevaktStorage (the queue triggers' Connection = "LenkevaktStorage"), e.g. LenkevaktStorage__queueServiceUri.
+// and LenkevaktStorage, e.g. LenkevaktStorage__queueServiceUri. LenkevaktStorage is the queue triggers' connection
+// (Connection = "LenkevaktStorage") and also the one the core's own queue, table and blob clients are built from, so
+// both use these endpoints (any cloud) and this identity.
 var storageConnection = {
   credential: 'managedidentity'
   clientId: identityClientId
@@ -75,10 +77,6 @@ var platformSettings = {
   // Entra token named by APPLICATIONINSIGHTS_AUTHENTICATION_STRING.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-  // The core library's own storage clients (DefaultAzureCredential with this managed identity, no key).
-  Lenkevakt__Storage__AccountName: storage.name
-  Lenkevakt__Storage__ManagedIdentityClientId: identityClientId
-  Lenkevakt__Storage__AutoStartAzurite: 'false'
 }
 
 var appSettings = union(

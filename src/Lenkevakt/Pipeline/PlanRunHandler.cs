@@ -33,18 +33,32 @@ public sealed class PlanRunHandler(
     /// Called on every timer tick (Functions: hourly in UTC). Plans a run when the cron, read in the configured time
     /// zone with daylight saving, has an occurrence in (tick − interval, tick]. Returns the run id, or null.
     /// </summary>
-    public async Task<string?> HandleTimerTickAsync(DateTimeOffset tick, CancellationToken ct)
+    public Task<string?> HandleTimerTickAsync(DateTimeOffset tick, CancellationToken ct) => HandleTimerTickAsync(tick, null, ct);
+
+    /// <summary>
+    /// Like <see cref="HandleTimerTickAsync(DateTimeOffset, CancellationToken)"/>, but looks back to
+    /// <paramref name="previousTick"/> when that is earlier than one interval: the Functions timer's last recorded
+    /// occurrence (<c>TimerInfo.ScheduleStatus.Last</c>), so a past-due tick after a restart or deploy plans the night
+    /// it missed. Only the latest due occurrence is planned (once: its run id comes from the occurrence).
+    /// </summary>
+    public async Task<string?> HandleTimerTickAsync(DateTimeOffset tick, DateTimeOffset? previousTick, CancellationToken ct)
     {
         var o = schedule.Value;
         var cron = CronExpression.Parse(o.Cron);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone);
-        var due = cron.GetNextOccurrence(tick - o.TickInterval, zone, inclusive: false);
-        if (due is not { } occurrence || occurrence > tick)
+        var from = tick - o.TickInterval;
+        if (previousTick is { } previous && previous < from)
         {
-            return null;
+            from = previous;
         }
 
-        return await PlanScheduledAsync(occurrence, ct).ConfigureAwait(false);
+        DateTimeOffset? due = null;
+        foreach (var occurrence in cron.GetOccurrences(from, tick, zone, fromInclusive: false, toInclusive: true))
+        {
+            due = occurrence;
+        }
+
+        return due is { } latest ? await PlanScheduledAsync(latest, ct).ConfigureAwait(false) : null;
     }
 
     /// <summary>Plans the scheduled run for <paramref name="occurrence"/> (its id is derived from the time).</summary>

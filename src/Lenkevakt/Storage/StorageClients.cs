@@ -8,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace Lenkevakt.Storage;
 
 /// <summary>
-/// Creates the queue and table clients from <see cref="StorageOptions"/>: a connection string (Azurite by default)
-/// or an account name with <c>DefaultAzureCredential</c> (no key stored anywhere).
+/// The queue, table and blob service clients the core uses. The CLI creates them from <see cref="StorageOptions"/>: a
+/// connection string (Azurite by default) or an account name with <c>DefaultAzureCredential</c> (no key stored
+/// anywhere). A host that configures storage itself (the Azure Functions app, from the queue triggers' own connection
+/// setting) passes its clients in, created with <see cref="ConfigureQueueOptions"/> and <see cref="ConfigureRetry"/>.
 /// Queue messages are Base64 encoded, as the Azure Functions queue trigger expects by default.
 /// </summary>
 public sealed class StorageClients
@@ -17,14 +19,16 @@ public sealed class StorageClients
     private readonly QueueServiceClient queues;
     private readonly TableServiceClient tables;
     private readonly BlobServiceClient blobs;
+    private readonly string description;
 
     public StorageClients(IOptions<StorageOptions> options)
     {
         var o = options.Value;
         Options = o;
         Names = new StorageNames(o.NamePrefix);
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        ConfigureRetry(queueOptions.Retry);
+        description = o.Describe();
+        var queueOptions = new QueueClientOptions();
+        ConfigureQueueOptions(queueOptions);
         var tableOptions = new TableClientOptions();
         ConfigureRetry(tableOptions.Retry);
         var blobOptions = new BlobClientOptions();
@@ -44,6 +48,17 @@ public sealed class StorageClients
         }
     }
 
+    /// <summary>Clients the host created; <paramref name="description"/> says where they point (safe to print: no keys).</summary>
+    public StorageClients(StorageOptions options, QueueServiceClient queues, TableServiceClient tables, BlobServiceClient blobs, string description)
+    {
+        Options = options;
+        Names = new StorageNames(options.NamePrefix);
+        this.queues = queues;
+        this.tables = tables;
+        this.blobs = blobs;
+        this.description = description;
+    }
+
     public StorageOptions Options { get; }
 
     public StorageNames Names { get; }
@@ -51,6 +66,9 @@ public sealed class StorageClients
     public QueueServiceClient QueueService => queues;
 
     public TableServiceClient TableService => tables;
+
+    /// <summary>Where storage is, as safe to print (account keys and SAS signatures masked), for messages and logs.</summary>
+    public string Describe() => description;
 
     public QueueClient Queue(string logical) => queues.GetQueueClient(Names.Queue(logical));
 
@@ -60,9 +78,16 @@ public sealed class StorageClients
 
     public BlobContainerClient CrawlStateContainer => blobs.GetBlobContainerClient(Names.CrawlStateContainer);
 
-    private static void ConfigureRetry(RetryOptions retry)
+    /// <summary>Base64 messages (what the Functions queue trigger reads by default) and <see cref="ConfigureRetry"/>.</summary>
+    public static void ConfigureQueueOptions(QueueClientOptions options)
     {
-        // Back off while storage is briefly away (e.g. Azurite restarting): 6 tries over ~1 minute.
+        options.MessageEncoding = QueueMessageEncoding.Base64;
+        ConfigureRetry(options.Retry);
+    }
+
+    /// <summary>Back off while storage is briefly away (e.g. Azurite restarting): 6 tries over ~1 minute.</summary>
+    public static void ConfigureRetry(RetryOptions retry)
+    {
         retry.Mode = RetryMode.Exponential;
         retry.MaxRetries = 6;
         retry.Delay = TimeSpan.FromSeconds(0.5);

@@ -30,18 +30,18 @@ public sealed class StorageProvisioner(StorageClients clients, ILogger<StoragePr
         catch (Exception ex) when (ex is RequestFailedException { Status: 0 } or AggregateException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
         {
             throw new StorageUnavailableException(
-                $"Får ikke kontakt med Azure Storage ({clients.Options.Describe()}): {FirstLine(ex).TrimEnd('.')}. " +
+                $"Får ikke kontakt med Azure Storage ({clients.Describe()}): {FirstLine(ex).TrimEnd('.')}. " +
                 "Start Azurite (CLI-en gjør det selv for utviklingslagring, med mindre Lenkevakt:Storage:AutoStartAzurite=false), " +
                 "eller sett Lenkevakt__Storage__ConnectionString / Lenkevakt__Storage__AccountName til en lagringskonto som svarer.", ex);
         }
         catch (RequestFailedException ex) when (ex.Status is 401 or 403)
         {
             throw new StorageUnavailableException(
-                $"Azure Storage nektet tilgang ({clients.Options.Describe()}): HTTP {ex.Status}{(string.IsNullOrEmpty(ex.ErrorCode) ? "" : " " + ex.ErrorCode)}. " +
+                $"Azure Storage nektet tilgang ({clients.Describe()}): HTTP {ex.Status}{(string.IsNullOrEmpty(ex.ErrorCode) ? "" : " " + ex.ErrorCode)}. " +
                 "Sjekk kontonøkkelen eller identitetens rolletildelinger (Storage Queue Data Contributor, Storage Table Data Contributor og Storage Blob Data Contributor).", ex);
         }
 
-        logger.LogDebug("Storage ready: {Connection}", clients.Options.Describe());
+        logger.LogDebug("Storage ready: {Connection}", clients.Describe());
         Volatile.Write(ref provisioned, 1);
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Lenkevakt.Checks;
-using Lenkevakt.Pipeline;
 using Lenkevakt.Sites;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,13 +11,14 @@ namespace Lenkevakt.Crawling;
 /// <list type="bullet">
 /// <item><see cref="CheckpointReplay"/>: resume from this run's checkpoint; the last run's records for conditional GETs.</item>
 /// <item>Seeding: the start URLs, <see cref="SitemapSeeder"/>; <see cref="NotFoundProbe"/> fingerprints the site's soft 404.</item>
-/// <item><see cref="CrawlFrontier"/>: what is fetched next and the page budget, worked by <see cref="CrawlOptions.HostConcurrency"/> workers.</item>
+/// <item><see cref="CrawlFrontier"/>: what is fetched, level by level in a stable order, within the page budget; each level worked by <see cref="CrawlOptions.HostConcurrency"/> workers.</item>
 /// <item><see cref="PageStep"/>: one URL fetched, parsed, analysed and recorded; <see cref="LinkFollower"/> feeds its links to the frontier or starts their checks.</item>
 /// <item><see cref="CheckpointFlusher"/>: every fetched URL is checkpointed every few seconds.</item>
 /// <item><see cref="LinkEvaluation"/> (phase 2): the spooled links judged against their targets' statuses and anchors.</item>
 /// </list>
 /// A crawl of the same site and run that starts again (a continuation after the time budget, or a redelivery after a
-/// crash) resumes from the checkpoint: fetched pages are not fetched again and the frontier is rebuilt from their links.
+/// crash) resumes from the checkpoint: the same levels are admitted again, and fetched pages offer their recorded links
+/// instead of being fetched again, so the pages crawled are those of an uninterrupted crawl.
 /// </summary>
 public sealed class SiteCrawler
 {
@@ -33,6 +33,7 @@ public sealed class SiteCrawler
     private readonly NotFoundProbe notFound;
     private readonly LinkEvaluation evaluation;
     private readonly TimeProvider time;
+    private readonly ILinkPriority linkPriority;
 
     public SiteCrawler(
         PageFetcher fetcher,
@@ -40,11 +41,13 @@ public sealed class SiteCrawler
         RobotsCache robots,
         IEnumerable<ISiteAnalyzer> analyzers,
         CrawlCheckpointStore checkpoints,
+        ILinkPriority linkPriority,
         IOptions<CrawlOptions> options,
         TimeProvider time,
         ILogger<SiteCrawler> logger)
     {
         this.analyzers = analyzers;
+        this.linkPriority = linkPriority;
         this.time = time;
         this.logger = logger;
         o = options.Value;
@@ -61,7 +64,7 @@ public sealed class SiteCrawler
     public async Task<SiteCrawlResult> CrawlAsync(SiteDefinition site, string runId, IProgress<SiteProgress>? progress, CancellationToken ct, DateTimeOffset? deadline = null)
     {
         var watch = Stopwatch.StartNew();
-        var frontier = new CrawlFrontier(site.Scope.MaxPages);
+        var frontier = new CrawlFrontier(site.Scope.MaxPages, linkPriority.Score);
         var state = new SiteCrawlState(site, new UrlScope(site, o.Exclude), site.Scope.AllowPrivateNetworks || o.AllowPrivateNetworks, runId, progress, frontier)
         {
             Deadline = deadline,
@@ -71,24 +74,23 @@ public sealed class SiteCrawler
         await using var spool = new LinkSpool(Path.Combine(Path.GetTempPath(), "lenkevakt", "spool"));
         state.Spool = spool;
 
-        await replay.ResumeAsync(state, analyses, follower, ct).ConfigureAwait(false);
+        await replay.ResumeAsync(state, analyses, ct).ConfigureAwait(false);
         using var previous = await replay.LoadPreviousRunAsync(site.Id, runId, ct).ConfigureAwait(false);
         state.Previous = previous;
-        foreach (var start in site.StartUrls)
-        {
-            frontier.TryEnqueue(start, 0);
-        }
-
+        frontier.AddStart(site.StartUrls);
         state.NotFound = await notFound.ProbeAsync(state, site.StartUrls[0], ct).ConfigureAwait(false);
         await sitemaps.SeedAsync(state, site.StartUrls[0], ct).ConfigureAwait(false);
-        frontier.CompleteIfEmpty();
 
         using var flushCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var flushing = flusher.FlushPeriodicallyAsync(state, flushCts.Token);
-        var workers = Enumerable.Range(0, o.HostConcurrency).Select(_ => Task.Run(() => WorkAsync(state, analyses, ct), ct)).ToArray();
         try
         {
-            await Task.WhenAll(workers).ConfigureAwait(false);
+            // Level by level: a level is admitted only when every page of the one before is done (see CrawlFrontier).
+            while (!state.StoppedEarly && frontier.TryAdmitNext(out var depth, out var batch, out var rejected))
+            {
+                follower.CheckRejected(state, rejected, ct);
+                await FetchLevelAsync(state, depth, batch, analyses, ct).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -135,34 +137,49 @@ public sealed class SiteCrawler
         };
         progress?.Report(new SiteProgress(site.Id, "done", stats.PagesCrawled, stats.LinksFound, stats.Findings));
         logger.LogInformation("Crawled {Site}: {Pages} pages, {Links} links, {Findings} findings in {Seconds}s", site.Id, stats.PagesCrawled, stats.LinksFound, stats.Findings, stats.DurationSeconds);
-        return new SiteCrawlResult(stats, findings);
+        return new SiteCrawlResult(stats, findings) { CrawlOrder = frontier.Order };
     }
 
-    private async Task WorkAsync(SiteCrawlState state, List<ISiteAnalysis> analyses, CancellationToken ct)
+    /// <summary>The pages of one level, taken in admission order by <see cref="CrawlOptions.HostConcurrency"/> workers.</summary>
+    private async Task FetchLevelAsync(SiteCrawlState state, int depth, IReadOnlyList<Uri> batch, List<ISiteAnalysis> analyses, CancellationToken ct)
     {
-        await foreach (var (uri, depth) in state.Frontier.ReadAllAsync(ct).ConfigureAwait(false))
+        if (batch.Count == 0)
         {
-            try
-            {
-                if (state.Deadline is { } deadline && time.GetUtcNow() >= deadline && state.PagesThisTime > 0)
-                {
-                    // Out of time: leave the rest of the frontier to the continuation (it is rebuilt from the checkpoint).
-                    state.StoppedEarly = true;
-                    continue;
-                }
+            return;
+        }
 
-                await pageStep.ProcessAsync(state, uri, depth, analyses, ct).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        var turnstile = new RankTurnstile(batch.Count);
+        var next = -1;
+        async Task WorkAsync()
+        {
+            for (var rank = Interlocked.Increment(ref next); rank < batch.Count; rank = Interlocked.Increment(ref next))
             {
-                // One bad page must not end the site's crawl; it is reported and the crawl goes on.
-                logger.LogWarning(ex, "Page {Url} could not be processed", uri);
-                Interlocked.Increment(ref state.PagesFailedCount);
-            }
-            finally
-            {
-                state.Frontier.Done();
+                var uri = batch[rank];
+                try
+                {
+                    if (state.Deadline is { } deadline && time.GetUtcNow() >= deadline && state.PagesThisTime > 0 && !state.Fetched.ContainsKey(LinkTarget.WithoutFragment(uri)))
+                    {
+                        // Out of time: the continuation admits the same levels again and fetches what is left
+                        // (pages fetched before a resume cost nothing and are still replayed, so each session gets further).
+                        state.StoppedEarly = true;
+                        continue;
+                    }
+
+                    await pageStep.ProcessAsync(state, uri, depth, analyses, new PageTurn(turnstile, rank), ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    // One bad page must not end the site's crawl; it is reported and the crawl goes on.
+                    logger.LogWarning(ex, "Page {Url} could not be processed", uri);
+                    Interlocked.Increment(ref state.PagesFailedCount);
+                }
+                finally
+                {
+                    turnstile.Pass(rank);
+                }
             }
         }
+
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(o.HostConcurrency, batch.Count)).Select(_ => Task.Run(WorkAsync, ct))).ConfigureAwait(false);
     }
 }

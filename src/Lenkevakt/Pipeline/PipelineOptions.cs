@@ -41,13 +41,3 @@ public sealed class ScheduleOptions
     /// <summary>How often the Functions timer ticks (it runs in UTC and the handler applies <see cref="TimeZone"/>). Default 1 hour.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromHours(1);
 }
-
-/// <summary>Where the sites catalogue is. Bound from <c>Lenkevakt:Sites</c>.</summary>
-public sealed class SitesOptions
-{
-    public const string Section = "Lenkevakt:Sites";
-
-    /// <summary>Path of the sites file, relative to the current directory. Default <c>config/sites.json</c>.</summary>
-    [Required]
-    public string Path { get; set; } = "config/sites.json";
-}

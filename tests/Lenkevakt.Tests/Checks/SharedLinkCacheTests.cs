@@ -1,4 +1,5 @@
 using Lenkevakt.Checks;
+using Lenkevakt.Crawling;
 using Lenkevakt.Storage;
 using Lenkevakt.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;

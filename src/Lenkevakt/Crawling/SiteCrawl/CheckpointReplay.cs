@@ -9,19 +9,25 @@ namespace Lenkevakt.Crawling;
 /// </summary>
 internal sealed class CheckpointReplay(CrawlCheckpointStore checkpoints, ILogger logger)
 {
-    /// <summary>Loads this site's checkpoint for this run, if any, and follows the recorded links through <paramref name="follower"/>.</summary>
-    public async Task ResumeAsync(SiteCrawlState state, List<ISiteAnalysis> analyses, LinkFollower follower, CancellationToken ct)
+    /// <summary>
+    /// Loads this site's checkpoint for this run, if any: fetched URLs, statuses, anchors, spooled links and analysis
+    /// results are restored, and each fetched URL is kept as a <see cref="ReplayedPage"/>. The frontier is not touched:
+    /// the crawl admits level by level as an uninterrupted crawl would, and a replayed URL it admits offers its
+    /// recorded links instead of being fetched (<see cref="PageStep"/>), so the continuation crawls the same pages.
+    /// </summary>
+    public async Task ResumeAsync(SiteCrawlState state, List<ISiteAnalysis> analyses, CancellationToken ct)
     {
-        var parsed = new List<PageRecord>();
         var aliases = new List<PageRecord>();
+        var pages = 0;
         await foreach (var record in checkpoints.ReadAsync(state.Site.Id, state.RunId, ct).ConfigureAwait(false))
         {
-            state.Frontier.TryClaim(record.Url, record.Depth);
+            pages++;
             state.Fetched.TryAdd(record.Url, 0);
             state.PageStatuses[record.Url] = record.Status;
+            string? redirectTarget = null;
             if (record.PageUrl is { } pageUrl && pageUrl != record.Url)
             {
-                state.Frontier.TryClaim(pageUrl, record.Depth);
+                redirectTarget = pageUrl;
                 state.Fetched.TryAdd(pageUrl, 0);
                 state.PageStatuses.TryAdd(pageUrl, record.Status.Chain.Count > 0 ? LinkStatus.Ok(record.Status.StatusCode ?? 200, pageUrl) : record.Status);
             }
@@ -31,13 +37,13 @@ internal sealed class CheckpointReplay(CrawlCheckpointStore checkpoints, ILogger
                 aliases.Add(record);
             }
 
+            state.Replayed[record.Url] = new ReplayedPage(record.BaseUrl, record.Links, redirectTarget);
             if (record.Links is null)
             {
                 continue;
             }
 
             await AdoptParsedAsync(state, record, analyses, ct).ConfigureAwait(false);
-            parsed.Add(record with { Anchors = null, Title = null, Analyses = null });
         }
 
         foreach (var alias in aliases)
@@ -48,12 +54,7 @@ internal sealed class CheckpointReplay(CrawlCheckpointStore checkpoints, ILogger
             }
         }
 
-        foreach (var record in parsed)
-        {
-            follower.Follow(state, new Uri(record.BaseUrl ?? record.Url), record.Links!, record.Depth, ct);
-        }
-
-        if (parsed.Count > 0 || aliases.Count > 0)
+        if (pages > 0)
         {
             logger.LogInformation("Resumed {Site} in {Run} from its checkpoint: {Pages} pages already crawled", state.Site.Id, state.RunId, state.PagesCrawled);
         }

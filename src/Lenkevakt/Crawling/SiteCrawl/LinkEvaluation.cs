@@ -54,7 +54,7 @@ internal sealed class LinkEvaluation(LinkChecker linkChecker, HttpsTwinProbe htt
                 var occurrence = new LinkOccurrence(page.Url, link.Href, link.Text, link.Line, target, isInternal);
                 var finding = LinkFindingEvaluator.Evaluate(occurrence, status, redirectChainThreshold);
                 if (finding is null && target.Fragment is { } fragment && status is { State: LinkState.Ok or LinkState.Redirected }
-                    && state.Anchors.TryGetValue(target.Target, out var anchors) && !AnchorMatch.HasAnchor(anchors, fragment))
+                    && AnchorsOf(state, target.Target, status) is { } anchors && !AnchorMatch.HasAnchor(anchors, fragment))
                 {
                     finding = LinkFindingEvaluator.FragmentMissing(occurrence, fragment);
                 }
@@ -73,6 +73,23 @@ internal sealed class LinkEvaluation(LinkChecker linkChecker, HttpsTwinProbe htt
         }
 
         state.LinksChecked = targets.Values.Count(t => !t.Excluded);
+    }
+
+    /// <summary>
+    /// The anchors of a crawled page; for a crawled URL that redirected to a page parsed under its own URL (perhaps
+    /// by another page of the same level), that page's anchors.
+    /// </summary>
+    private static IReadOnlySet<string>? AnchorsOf(SiteCrawlState state, string url, LinkStatus status)
+    {
+        if (state.Anchors.TryGetValue(url, out var anchors))
+        {
+            return anchors;
+        }
+
+        return status.Chain.Count > 0 && status.FinalUrl is { } final && state.PageStatuses.ContainsKey(url)
+            && Uri.TryCreate(final, UriKind.Absolute, out var finalUri) && state.Anchors.TryGetValue(LinkTarget.WithoutFragment(finalUri), out anchors)
+            ? anchors
+            : null;
     }
 
     /// <summary>The site-unreachable finding for a crawl that parsed no page.</summary>

@@ -3,25 +3,31 @@ using Lenkevakt.Checks;
 namespace Lenkevakt.Crawling;
 
 /// <summary>
-/// Queues a page's crawlable links and starts the checks of the others at once, overlapping the crawl.
-/// A focused crawl: the page budget is claimed when a link is queued, so links are queued in order of how
-/// likely they lead to help pages (<see cref="Content.Help.HelpPageSignals.ScoreLink"/>: link text and URL).
-/// While the budget left covers every link on the page the order cannot change what is crawled, so links are not scored.
+/// Sorts a page's links: crawlable ones within the depth limit are offered to the frontier as candidates for the next
+/// depth (with their href and text, from which <see cref="ILinkPriority"/> ranks them if the budget is short); the
+/// checks of the others (external, out of scope, over the depth limit, or with the page budget spent) start at once,
+/// so checking overlaps crawling.
 /// </summary>
 internal sealed class LinkFollower(LinkChecker linkChecker)
 {
     public void Follow(SiteCrawlState state, Uri baseUri, IReadOnlyList<RawLink> links, int depth, CancellationToken ct)
     {
         var frontier = state.Frontier;
-        var ordered = links.Count > 1 && frontier.BudgetLeft < links.Count
-            ? links.Select((l, i) => (Link: l, Score: Content.Help.HelpPageSignals.ScoreLink(l.Href, l.Text), Index: i)).OrderByDescending(x => x.Score).ThenBy(x => x.Index).Select(x => x.Link)
-            : links;
-        foreach (var link in ordered)
+        var next = depth + 1;
+        var withinDepth = depth < state.Site.Scope.MaxDepth;
+        List<(string, string, string)>? offers = null;
+        foreach (var link in links)
         {
             var target = state.Resolve(baseUri, link.Href);
             if (target.Kind != LinkTargetKind.Http || frontier.IsClaimed(target.Target) || state.Followed.ContainsKey(target.Target))
             {
-                // Not a web link, already queued, or its check already started from an earlier link: nothing new.
+                // Not a web link, already admitted, or its check already started from an earlier link: nothing new.
+                continue;
+            }
+
+            if (withinDepth && frontier.IsCandidate(next, target.Target))
+            {
+                (offers ??= []).Add((target.Target, link.Href, link.Text));
                 continue;
             }
 
@@ -32,22 +38,39 @@ internal sealed class LinkFollower(LinkChecker linkChecker)
             }
 
             var targetUri = new Uri(target.Target);
-            var crawlable = state.Scope.IsCrawlable(targetUri);
-            if (crawlable && depth < state.Site.Scope.MaxDepth && frontier.TryEnqueue(targetUri, depth + 1))
+            if (withinDepth && state.Scope.IsCrawlable(targetUri))
             {
-                continue;
-            }
-
-            if (!frontier.IsClaimed(target.Target))
-            {
-                // Not crawled (external, out of scope, or over the limits): start its check now. Only a page over the
-                // depth limit may still be queued from a shallower page later, so only then is it looked at again.
-                if (!crawlable || depth < state.Site.Scope.MaxDepth)
+                if (frontier.HasBudget)
                 {
-                    state.Followed.TryAdd(target.Target, 0);
+                    (offers ??= []).Add((target.Target, link.Href, link.Text));
+                    continue;
                 }
 
+                frontier.NoteLimitHit();
+            }
+
+            // Not crawled (external, out of scope, or over the limits): start its check now. Levels are fetched in
+            // order, so a page over the depth limit cannot be reached from a shallower page later.
+            if (state.Followed.TryAdd(target.Target, 0))
+            {
                 _ = linkChecker.CheckAsync(state.RunId, target.Target, state.AllowPrivate, ct, external: !state.Scope.IsInternal(targetUri));
+            }
+        }
+
+        if (offers is not null)
+        {
+            frontier.Offer(next, offers);
+        }
+    }
+
+    /// <summary>Candidates that did not fit the page budget: checked, not crawled.</summary>
+    public void CheckRejected(SiteCrawlState state, IReadOnlyList<string> rejected, CancellationToken ct)
+    {
+        foreach (var url in rejected)
+        {
+            if (state.Followed.TryAdd(url, 0))
+            {
+                _ = linkChecker.CheckAsync(state.RunId, url, state.AllowPrivate, ct, external: !state.Scope.IsInternal(new Uri(url)));
             }
         }
     }

@@ -4,18 +4,33 @@ using Microsoft.Extensions.Logging;
 namespace Lenkevakt.Crawling;
 
 /// <summary>
-/// The fetch step: one frontier URL from robots.txt to a parsed, recorded page. Handles 304 reuse (the last run's
+/// The fetch step: one admitted URL from robots.txt to a parsed, recorded page. Handles 304 reuse (the last run's
 /// record is taken over), redirects (the final page is crawled once, under its own URL), failures, aliases (the same
 /// bytes under another URL), soft 404s, the page analyses, and following the page's links.
 /// </summary>
 internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, RobotsCache robots, LinkFollower follower, ILogger logger)
 {
-    public async Task ProcessAsync(SiteCrawlState state, Uri uri, int depth, List<ISiteAnalysis> analyses, CancellationToken ct)
+    /// <param name="turn">The page's place in its level: a body seen under two URLs is checked under the one admitted first.</param>
+    public async Task ProcessAsync(SiteCrawlState state, Uri uri, int depth, List<ISiteAnalysis> analyses, PageTurn turn, CancellationToken ct)
     {
         var key = LinkTarget.WithoutFragment(uri);
         if (!state.Fetched.TryAdd(key, 0))
         {
-            return; // Already fetched, as the end of another URL's redirect.
+            if (state.Replayed.TryRemove(key, out var replayed))
+            {
+                // Fetched before the crawl resumed: its links are offered again, as when it was fetched.
+                if (replayed.RedirectTarget is { } target)
+                {
+                    state.Frontier.ClaimRedirectTarget(target, depth);
+                }
+
+                if (replayed.Links is { } links)
+                {
+                    follower.Follow(state, new Uri(replayed.BaseUrl ?? key), links, depth, ct);
+                }
+            }
+
+            return; // Already fetched (before a resume, or as the end of another URL's redirect).
         }
 
         var robotsTxt = await robots.GetAsync(state.RunId, uri, state.AllowPrivate, ct).ConfigureAwait(false);
@@ -52,10 +67,19 @@ internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, Rob
         if (fetch.Status.Chain.Count > 0 && fetch.Status.IsSuccess)
         {
             // Redirected: the final page is crawled under its own URL, once.
+            // It is fetched in the slot of the URL that redirected (claimed, not counted against the page budget).
             pageKey = LinkTarget.WithoutFragment(fetch.FinalUri);
-            if (!state.Scope.IsCrawlable(fetch.FinalUri) || (!state.Frontier.IsClaimed(pageKey) && !state.Frontier.TryClaim(pageKey, depth)) || !state.Fetched.TryAdd(pageKey, 0))
+            if (!state.Scope.IsCrawlable(fetch.FinalUri))
             {
                 state.Record(new PageRecord { Url = key, Depth = depth, Status = fetch.Status });
+                return;
+            }
+
+            state.Frontier.ClaimRedirectTarget(pageKey, depth);
+            if (!state.Fetched.TryAdd(pageKey, 0))
+            {
+                // Fetched by another page of this level (or an earlier one): fragments of this URL use its anchors.
+                state.Record(new PageRecord { Url = key, Depth = depth, Status = fetch.Status, PageUrl = pageKey });
                 return;
             }
 
@@ -75,7 +99,9 @@ internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, Rob
 
         // The same bytes under another URL (/ and /index.html, ?utm variants): an alias, checked once.
         var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(fetch.Body));
+        await turn.WaitAsync(ct).ConfigureAwait(false);
         var canonical = state.ContentHashes.GetOrAdd(hash, pageKey);
+        turn.Pass();
         if (!ReferenceEquals(canonical, pageKey) && canonical != pageKey)
         {
             if (state.Anchors.TryGetValue(canonical, out var aliasAnchors))

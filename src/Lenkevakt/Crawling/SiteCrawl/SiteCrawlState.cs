@@ -47,6 +47,9 @@ internal sealed class SiteCrawlState(SiteDefinition site, UrlScope scope, bool a
     /// <summary>Per https origin: whether it answers at all (<see cref="HttpsTwinProbe"/>).</summary>
     public ConcurrentDictionary<string, Task<bool>> HttpsHosts { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>URLs fetched before this crawl resumed, until the replayed admission reaches them (<see cref="CheckpointReplay"/>).</summary>
+    public ConcurrentDictionary<string, ReplayedPage> Replayed { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Targets whose check was started (or that are excluded) while following links.</summary>
     public ConcurrentDictionary<string, byte> Followed { get; } = new(StringComparer.Ordinal);
 

@@ -34,7 +34,7 @@ internal sealed class SitemapSeeder(RobotsCache robots, PageFetcher fetcher)
             {
                 if (Uri.TryCreate(loc, UriKind.Absolute, out var page) && state.Scope.IsCrawlable(page) && !state.Scope.IsExcluded(page.AbsoluteUri))
                 {
-                    state.Frontier.TryEnqueue(page, 1);
+                    state.Frontier.Offer(1, [(LinkTarget.WithoutFragment(page), page.AbsoluteUri, "")]);
                 }
             }
         }

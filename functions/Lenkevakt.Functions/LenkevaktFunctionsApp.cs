@@ -5,6 +5,7 @@ using Lenkevakt.Content;
 using Lenkevakt.Crawling;
 using Lenkevakt.Pipeline;
 using Lenkevakt.Reports;
+using Lenkevakt.Sites;
 using Lenkevakt.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;

@@ -55,6 +55,7 @@ public static class LenkevaktServiceCollectionExtensions
         services.AddSingleton<LinkChecker>();
         services.AddSingleton<RobotsCache>();
         services.AddSingleton<CrawlCheckpointStore>();
+        services.TryAddSingleton<ILinkPriority, Content.Help.HelpLinkPriority>();
         services.AddSingleton<SiteCrawler>();
 
         services.AddSingleton<PlanRunHandler>();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Lenkevakt.Crawling;
 using Lenkevakt.Dashboard;
 using Lenkevakt.Findings;
 using Lenkevakt.Functions.Tests.Infrastructure;

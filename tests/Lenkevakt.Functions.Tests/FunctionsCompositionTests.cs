@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Lenkevakt.Sites;
 using Lenkevakt.Functions.Tests.Infrastructure;
 using Lenkevakt.Pipeline;
 using Lenkevakt.Reports;

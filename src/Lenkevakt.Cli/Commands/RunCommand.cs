@@ -138,7 +138,7 @@ public static class RunCommand
             rows = rows.Where(r => ids.Contains(r.SiteId)).ToList();
             var unreachable = rows.Where(r => r.Kind == FindingKind.SiteUnreachable.Name)
                 .GroupBy(r => r.SiteId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => UnreachableReason.Nb(g.First().Status), StringComparer.Ordinal);
+                .ToDictionary(g => g.Key, g => Hosting.UnreachableReason.Nb(g.First().Status), StringComparer.Ordinal);
             SummaryPrinter.Print(console, terminal, plain, summary, unreachable);
             if (export is not null)
             {

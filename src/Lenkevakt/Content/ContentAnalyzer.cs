@@ -1,5 +1,5 @@
-using Lenkevakt.Checks;
 using Lenkevakt.Content.Persistence;
+using Lenkevakt.Crawling;
 using Lenkevakt.Sites;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

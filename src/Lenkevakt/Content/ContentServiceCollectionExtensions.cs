@@ -2,6 +2,7 @@ using Lenkevakt.Checks;
 using Lenkevakt.Content.Languages;
 using Lenkevakt.Content.Persistence;
 using Lenkevakt.Content.Rules;
+using Lenkevakt.Crawling;
 using Lenkevakt.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

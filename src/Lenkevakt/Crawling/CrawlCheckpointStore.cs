@@ -3,7 +3,6 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using Lenkevakt.Pipeline;
 using Lenkevakt.Storage;
 
 namespace Lenkevakt.Crawling;
@@ -34,7 +33,7 @@ public sealed class CrawlCheckpointStore(StorageClients storage)
         using var block = new MemoryStream();
         foreach (var record in records)
         {
-            var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record, MessageSerializer.Options) + "\n");
+            var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record, CheckpointJson.Options) + "\n");
             if (block.Length + line.Length > MaxBlock && block.Length > 0)
             {
                 await FlushAsync(blob, block, ct).ConfigureAwait(false);
@@ -70,7 +69,7 @@ public sealed class CrawlCheckpointStore(StorageClients storage)
         {
             if (line.Length > 0)
             {
-                yield return JsonSerializer.Deserialize<PageRecord>(line, MessageSerializer.Options)!;
+                yield return JsonSerializer.Deserialize<PageRecord>(line, CheckpointJson.Options)!;
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Lenkevakt.Pipeline;
 
 namespace Lenkevakt.Crawling;
 
@@ -36,7 +35,7 @@ public sealed class PreviousRun : IDisposable
             }
 
             var offset = run.file.Position;
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(record, MessageSerializer.Options);
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(record, CheckpointJson.Options);
             await run.file.WriteAsync(BitConverter.GetBytes(bytes.Length), ct).ConfigureAwait(false);
             await run.file.WriteAsync(bytes, ct).ConfigureAwait(false);
             run.index[record.Url] = (record.ETag, record.LastModified, offset);
@@ -63,7 +62,7 @@ public sealed class PreviousRun : IDisposable
             await file.ReadExactlyAsync(length, ct).ConfigureAwait(false);
             var bytes = new byte[BitConverter.ToInt32(length)];
             await file.ReadExactlyAsync(bytes, ct).ConfigureAwait(false);
-            return JsonSerializer.Deserialize<PageRecord>(bytes, MessageSerializer.Options);
+            return JsonSerializer.Deserialize<PageRecord>(bytes, CheckpointJson.Options);
         }
         finally
         {

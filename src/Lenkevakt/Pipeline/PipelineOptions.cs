@@ -48,13 +48,3 @@ public sealed class ScheduleOptions
     /// </summary>
     public TimeSpan MissedRunWindow { get; set; } = TimeSpan.FromHours(20);
 }
-
-/// <summary>Where the sites catalogue is. Bound from <c>Lenkevakt:Sites</c>.</summary>
-public sealed class SitesOptions
-{
-    public const string Section = "Lenkevakt:Sites";
-
-    /// <summary>Path of the sites file, relative to the current directory. Default <c>config/sites.json</c>.</summary>
-    [Required]
-    public string Path { get; set; } = "config/sites.json";
-}

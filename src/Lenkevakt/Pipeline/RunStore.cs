@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Lenkevakt.Crawling;
 using Lenkevakt.Storage;
 
 namespace Lenkevakt.Pipeline;

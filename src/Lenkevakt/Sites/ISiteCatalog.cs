@@ -1,4 +1,3 @@
-using Lenkevakt.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace Lenkevakt.Sites;

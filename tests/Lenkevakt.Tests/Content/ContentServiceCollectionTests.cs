@@ -1,4 +1,5 @@
 using Lenkevakt.Checks;
+using Lenkevakt.Crawling;
 using Lenkevakt.Content;
 using Lenkevakt.Content.Persistence;
 using Lenkevakt.Findings;

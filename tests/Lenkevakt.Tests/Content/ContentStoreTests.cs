@@ -1,3 +1,4 @@
+using Lenkevakt.Cli.Hosting;
 using Lenkevakt.Content;
 using Lenkevakt.Content.Persistence;
 using Lenkevakt.Content.Rules;

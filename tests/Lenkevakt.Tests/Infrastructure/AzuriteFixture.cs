@@ -1,3 +1,4 @@
+using Lenkevakt.Cli.Hosting;
 using Lenkevakt.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -19,7 +19,7 @@ public sealed class InterruptedRunTests(AzuriteFixture azurite)
 {
     private static string DeadProcessOwner()
     {
-        using var gone = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        using var gone = Process.Start(new ProcessStartInfo("sleep", "0.3") { UseShellExecute = false })!;
         var started = gone.StartTime.ToUniversalTime().Ticks;
         gone.WaitForExit();
         return LeaseOwner.Format(Environment.MachineName, gone.Id, started);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lenkevakt.Crawling;
 using Lenkevakt.Pipeline;
 using Lenkevakt.Storage;
 using Lenkevakt.Tests.Infrastructure;

@@ -1,6 +1,7 @@
-using Lenkevakt.Content;
 using Lenkevakt.Content.Persistence;
 using Lenkevakt.Content.Rules;
+using Lenkevakt.Content;
+using Lenkevakt.Crawling;
 using Lenkevakt.Dashboard;
 using Lenkevakt.Findings;
 using Lenkevakt.Pipeline;

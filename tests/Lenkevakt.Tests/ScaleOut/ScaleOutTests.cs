@@ -1,4 +1,5 @@
 using Lenkevakt.Cli.Demo;
+using Lenkevakt.Cli.Hosting;
 using Lenkevakt.Findings;
 using Lenkevakt.Pipeline;
 using Lenkevakt.Sites;

@@ -1,8 +1,8 @@
-using Lenkevakt.Crawling;
+using Lenkevakt.Checks;
 using Lenkevakt.Findings;
 using Lenkevakt.Sites;
 
-namespace Lenkevakt.Checks;
+namespace Lenkevakt.Crawling;
 
 /// <summary>
 /// A page-content check that rides along a site crawl (languages, required information, readability…).

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Azure;
+using System.Text;
 using Azure.Data.Tables;
-using Lenkevakt.Pipeline;
+using Azure;
+using Lenkevakt.Checks;
 using Lenkevakt.Storage;
 
-namespace Lenkevakt.Checks;
+namespace Lenkevakt.Crawling;
 
 /// <summary>A link's last known status as shared between processes.</summary>
 public sealed record SharedLinkStatus(string RunId, LinkStatus? Status, DateTimeOffset? CheckedAt, string? ClaimedBy, DateTimeOffset? ClaimUntil, ETag ETag);
@@ -34,7 +34,7 @@ public sealed class LinkStatusStore(StorageClients storage, TimeProvider time)
         var json = v.GetString("Status");
         return new SharedLinkStatus(
             v.GetString("RunId") ?? "",
-            json is null ? null : JsonSerializer.Deserialize<LinkStatus>(json, MessageSerializer.Options),
+            json is null ? null : JsonSerializer.Deserialize<LinkStatus>(json, LinkStatusJson.Options),
             v.GetDateTimeOffset("CheckedAt"),
             v.GetString("ClaimedBy"),
             v.GetDateTimeOffset("ClaimUntil"),
@@ -49,7 +49,7 @@ public sealed class LinkStatusStore(StorageClients storage, TimeProvider time)
         if (seen?.Status is { } previous)
         {
             // Keep the last result visible to others while we recheck it.
-            entity["Status"] = JsonSerializer.Serialize(previous, MessageSerializer.Options);
+            entity["Status"] = JsonSerializer.Serialize(previous, LinkStatusJson.Options);
             entity["CheckedAt"] = seen.CheckedAt;
         }
 
@@ -78,7 +78,7 @@ public sealed class LinkStatusStore(StorageClients storage, TimeProvider time)
         return Table.UpsertEntityAsync(
             new TableEntity(pk, rk)
             {
-                ["Url"] = url, ["RunId"] = runId, ["Status"] = JsonSerializer.Serialize(status, MessageSerializer.Options), ["CheckedAt"] = time.GetUtcNow(),
+                ["Url"] = url, ["RunId"] = runId, ["Status"] = JsonSerializer.Serialize(status, LinkStatusJson.Options), ["CheckedAt"] = time.GetUtcNow(),
                 ["ClaimedBy"] = null, ["ClaimUntil"] = null,
             },
             TableUpdateMode.Replace,

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using Lenkevakt.Crawling;
+using Lenkevakt.Checks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Lenkevakt.Checks;
+namespace Lenkevakt.Crawling;
 
 /// <summary>
 /// Checks link targets that are not crawled (external links, out-of-scope pages) once per run:

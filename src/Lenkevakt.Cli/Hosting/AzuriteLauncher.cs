@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Lenkevakt.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace Lenkevakt.Storage;
+namespace Lenkevakt.Cli.Hosting;
 
 /// <summary>
 /// Starts the real Azure Storage emulator (the pinned <c>azurite</c> npm package in <c>tools/azurite</c>) on 127.0.0.1

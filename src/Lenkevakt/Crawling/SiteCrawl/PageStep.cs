@@ -1,0 +1,176 @@
+using Lenkevakt.Checks;
+using Microsoft.Extensions.Logging;
+
+namespace Lenkevakt.Crawling;
+
+/// <summary>
+/// The fetch step: one admitted URL from robots.txt to a parsed, recorded page. Handles 304 reuse (the last run's
+/// record is taken over), redirects (the final page is crawled once, under its own URL), failures, aliases (the same
+/// bytes under another URL), soft 404s, the page analyses, and following the page's links.
+/// </summary>
+internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, RobotsCache robots, LinkFollower follower, ILogger logger)
+{
+    /// <param name="turn">The page's place in its level: a body seen under two URLs is checked under the one admitted first.</param>
+    public async Task ProcessAsync(SiteCrawlState state, Uri uri, int depth, List<ISiteAnalysis> analyses, PageTurn turn, CancellationToken ct)
+    {
+        var key = LinkTarget.WithoutFragment(uri);
+        if (!state.Fetched.TryAdd(key, 0))
+        {
+            if (state.Replayed.TryRemove(key, out var replayed))
+            {
+                // Fetched before the crawl resumed: its links are offered again, as when it was fetched.
+                if (replayed.RedirectTarget is { } target)
+                {
+                    state.Frontier.ClaimRedirectTarget(target, depth);
+                }
+
+                if (replayed.Links is { } links)
+                {
+                    follower.Follow(state, new Uri(replayed.BaseUrl ?? key), links, depth, ct);
+                }
+            }
+
+            return; // Already fetched (before a resume, or as the end of another URL's redirect).
+        }
+
+        var robotsTxt = await robots.GetAsync(state.RunId, uri, state.AllowPrivate, ct).ConfigureAwait(false);
+        if (!robotsTxt.IsAllowed(uri.PathAndQuery))
+        {
+            state.PageStatuses[key] = LinkStatus.Excluded("robots.txt");
+            state.Record(new PageRecord { Url = key, Depth = depth, Status = state.PageStatuses[key] });
+            return;
+        }
+
+        var fetch = await fetcher.GetPageAsync(uri, state.AllowPrivate, ct, k => state.PageStatuses.GetValueOrDefault(k), state.Previous?.Validators(key)).ConfigureAwait(false);
+        Interlocked.Increment(ref state.PagesThisTimeCount);
+        if (fetch.NotModified)
+        {
+            if (await state.Previous!.ReadAsync(key, ct).ConfigureAwait(false) is { } unchanged)
+            {
+                // 304: the page is as it was last run; its links, anchors and analysis results are reused.
+                var record = unchanged with { Depth = depth, Status = fetch.Status };
+                state.PageStatuses[key] = fetch.Status;
+                await CheckpointReplay.AdoptParsedAsync(state, record, analyses, ct).ConfigureAwait(false);
+                follower.Follow(state, new Uri(record.BaseUrl ?? record.Url), record.Links!, depth, ct);
+                state.Record(record);
+                Interlocked.Increment(ref state.NotModifiedCount);
+                state.ReportProgress();
+                return;
+            }
+
+            fetch = await fetcher.GetPageAsync(uri, state.AllowPrivate, ct, k => state.PageStatuses.GetValueOrDefault(k)).ConfigureAwait(false);
+        }
+
+        state.PageStatuses[key] = fetch.Status;
+        linkChecker.Remember(state.RunId, key, state.AllowPrivate, fetch.Status);
+        var pageKey = key;
+        if (fetch.Status.Chain.Count > 0 && fetch.Status.IsSuccess)
+        {
+            // Redirected: the final page is crawled under its own URL, once.
+            // It is fetched in the slot of the URL that redirected (claimed, not counted against the page budget).
+            pageKey = LinkTarget.WithoutFragment(fetch.FinalUri);
+            if (!state.Scope.IsCrawlable(fetch.FinalUri))
+            {
+                state.Record(new PageRecord { Url = key, Depth = depth, Status = fetch.Status });
+                return;
+            }
+
+            state.Frontier.ClaimRedirectTarget(pageKey, depth);
+            if (!state.Fetched.TryAdd(pageKey, 0))
+            {
+                // Fetched by another page of this level (or an earlier one): fragments of this URL use its anchors.
+                state.Record(new PageRecord { Url = key, Depth = depth, Status = fetch.Status, PageUrl = pageKey });
+                return;
+            }
+
+            state.PageStatuses[pageKey] = LinkStatus.Ok(fetch.Status.StatusCode ?? 200, pageKey);
+        }
+
+        if (!fetch.Status.IsSuccess || fetch.Body is null || !fetch.IsHtml)
+        {
+            if (!fetch.Status.IsSuccess)
+            {
+                Interlocked.Increment(ref state.PagesFailedCount);
+            }
+
+            state.Record(new PageRecord { Url = key, Depth = depth, Status = fetch.Status, PageUrl = pageKey });
+            return;
+        }
+
+        // The same bytes under another URL (/ and /index.html, ?utm variants): an alias, checked once.
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(fetch.Body));
+        await turn.WaitAsync(ct).ConfigureAwait(false);
+        var canonical = state.ContentHashes.GetOrAdd(hash, pageKey);
+        turn.Pass();
+        if (!ReferenceEquals(canonical, pageKey) && canonical != pageKey)
+        {
+            if (state.Anchors.TryGetValue(canonical, out var aliasAnchors))
+            {
+                state.Anchors[pageKey] = aliasAnchors;
+            }
+
+            state.Record(new PageRecord { Url = key, Depth = depth, Status = fetch.Status, PageUrl = pageKey, AliasOf = canonical });
+            return;
+        }
+
+        var (html, _, undecodable) = HtmlDecoding.DecodePage(fetch.Body, fetch.Charset);
+        var page = PageParser.Parse(html, fetch.FinalUri, state.HtmlLimits);
+        if (state.NotFound is { } startLooksMissing && startLooksMissing.Matches(page, html) && depth == 0)
+        {
+            // The start page looks like the "not found" page (one title for every page): the fingerprint is useless here.
+            logger.LogInformation("{Site}: missing pages look like the start page; soft-404 detection is off for this site", state.Site.Id);
+            state.NotFound = null;
+        }
+        else if (state.NotFound is { } fingerprint && fingerprint.Matches(page, html))
+        {
+            var soft = new LinkStatus { State = LinkState.Soft404, StatusCode = fetch.Status.StatusCode, FinalUrl = pageKey, Chain = fetch.Status.Chain, Detail = $"same page as {fingerprint.ProbeUrl}" };
+            state.PageStatuses[key] = soft;
+            state.PageStatuses[pageKey] = soft;
+            state.Record(new PageRecord { Url = key, Depth = depth, Status = soft, PageUrl = pageKey });
+            return;
+        }
+
+        Interlocked.Increment(ref state.PagesCrawledCount);
+        state.Anchors[pageKey] = page.Anchors;
+        if (!ReferenceEquals(pageKey, key))
+        {
+            state.Anchors[key] = page.Anchors;
+        }
+
+        if (fetch.Truncated)
+        {
+            state.Add(state.PageTooLargeFinding(pageKey));
+        }
+
+        if (page.TooComplex is { } why)
+        {
+            state.Add(CrawlLimitFindings.PageTooComplex(pageKey, why));
+        }
+
+        if (undecodable is not null)
+        {
+            state.Add(PageFindings.Undecodable(pageKey, undecodable));
+        }
+
+        Dictionary<string, string>? analysed = null;
+        foreach (var analysis in analyses)
+        {
+            if (analysis.OnPage(fetch.FinalUri, page, fetch) is { } result)
+            {
+                (analysed ??= new(StringComparer.Ordinal))[analysis.GetType().FullName!] = result;
+            }
+        }
+
+        follower.Follow(state, page.BaseUri, page.Links, depth, ct);
+
+        Interlocked.Add(ref state.LinksFoundCount, page.Links.Count);
+        await state.Spool!.AppendAsync(new SpooledPage(pageKey, page.Title, page.Links, page.BaseUri.AbsoluteUri), ct).ConfigureAwait(false);
+        state.Record(new PageRecord
+        {
+            Url = key, Depth = depth, Status = fetch.Status, PageUrl = pageKey, Title = page.Title, BaseUrl = page.BaseUri.AbsoluteUri,
+            Anchors = page.Anchors.ToList(), Links = page.Links, Truncated = fetch.Truncated, TooComplex = page.TooComplex, ContentHash = hash, Analyses = analysed,
+            ETag = fetch.ETag, LastModified = fetch.LastModified, UndecodableCharset = undecodable,
+        });
+        state.ReportProgress();
+    }
+}

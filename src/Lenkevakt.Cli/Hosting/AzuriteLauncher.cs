@@ -87,12 +87,7 @@ public static partial class AzuriteLauncher
         queuePort = queuePort == 0 ? FreePort() : queuePort;
         tablePort = tablePort == 0 ? FreePort() : tablePort;
         Directory.CreateDirectory(location);
-        var psi = new ProcessStartInfo(exe)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var psi = WatchedStart(exe);
         foreach (var arg in new[]
                  {
                      "--silent",
@@ -149,6 +144,28 @@ public static partial class AzuriteLauncher
 
         await handle.DisposeAsync().ConfigureAwait(false);
         throw new StorageUnavailableException("Azurite svarte ikke innen 60 s på 127.0.0.1.");
+    }
+
+    /// <summary>
+    /// How Azurite is started: the pinned package through <c>tools/azurite/watchdog.js</c>, which runs it in the same node
+    /// process and stops it gracefully when this process is gone (kill -9 of the CLI must not leave an orphaned emulator
+    /// holding the ports and the data folder); any other executable (<c>LENKEVAKT_AZURITE</c>) as it is.
+    /// </summary>
+    private static ProcessStartInfo WatchedStart(string exe)
+    {
+        var watchdog = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(exe)!)!)!, "watchdog.js");
+        var psi = File.Exists(watchdog) ? new ProcessStartInfo("node") : new ProcessStartInfo(exe);
+        if (File.Exists(watchdog))
+        {
+            psi.ArgumentList.Add(watchdog);
+            psi.ArgumentList.Add(exe);
+            psi.Environment["LENKEVAKT_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.UseShellExecute = false;
+        return psi;
     }
 
     /// <summary>Finds <c>tools/azurite/node_modules/.bin/azurite</c> above the current or the program's folder, running <c>npm ci</c> there if needed.</summary>

@@ -10,7 +10,7 @@ using Lenkevakt.Tools.ContentEval;
 
 // Scores the content evaluator (the one the crawler uses) on the real-page evaluation set.
 // Usage: dotnet run --project tools/ContentEval -c Release -- [--labels eval/real-pages/labels.json]
-//        [--pages /work/evaldata/pages] [--split dev|heldout|all] [--failures] [--timing N] [--markdown]
+//        [--pages /work/evaldata/pages] [--split dev|heldout|all] [--failures] [--timing N] [--markdown] [--lingua]
 var argv = args.ToList();
 string Opt(string name, string fallback)
 {
@@ -93,6 +93,12 @@ if (showFailures)
     {
         Console.WriteLine("  " + f);
     }
+}
+
+if (argv.Contains("--lingua"))
+{
+    Console.WriteLine();
+    LinguaComparison.Run(parsed.Select(x => (x.Page, x.Parsed)).ToList());
 }
 
 if (timing > 0)

@@ -52,6 +52,12 @@ public static partial class LanguageOfferDetector
             if (block.Links.Count == 0 && block.HeadingLevel > 0 && OtherLanguages().IsMatch(block.Text))
             {
                 yield return new DetectorHit(Name, "multi", "heading", block.Text, block.Index, block.Region, block.Where, block.Text);
+                continue;
+            }
+
+            if (block.Links.Count == 0 && TextOffer(block.Text) is { } offer)
+            {
+                yield return new DetectorHit(Name, offer.Code, offer.Kind, TextNormalizer.Truncate(offer.Evidence, 200), block.Index, block.Region, block.Where, block.Text);
             }
         }
 
@@ -66,6 +72,76 @@ public static partial class LanguageOfferDetector
             yield return new DetectorHit(Name, LanguageNames.Canonical(tag.Primary!), "hreflang", $"<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{TextNormalizer.Truncate(href, 120)}\">", -1, PageRegion.StructuredData, "sidehode (hreflang)", href);
         }
     }
+
+    /// <summary>
+    /// An offer written as text, not as a link: a line that is a language's name («Polski»), a language picker written
+    /// out («Velg språk: Bokmål Samisk»), a list of «Somali: https://…» lines, or a sentence saying the information exists
+    /// in other languages («informasjon på mange språk», «oversatt til arabisk, polsk …», «information in several languages»).
+    /// </summary>
+    internal static (string Code, string Kind, string Evidence)? TextOffer(string text)
+    {
+        if (text.Length > 4000)
+        {
+            return null;
+        }
+
+        if (OtherLanguagesInText().Match(text) is { Success: true } m)
+        {
+            return ("multi", "text", DetectorText.Snippet(text, m.Index, m.Length, 60));
+        }
+
+        var named = 0;
+        string? firstCode = null;
+        string? firstLine = null;
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length is 0 or > 120)
+            {
+                continue;
+            }
+
+            // «Velg språk: Bokmål Samisk», «Språk Sami - Samisk», «Languages: English Polski».
+            if (Picker().Match(line) is { Success: true } p)
+            {
+                foreach (var word in line[(p.Index + p.Length)..].Split([' ', '-', '|', '/', ',', ':'], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (LanguageNames.FromLabel(word) is { } pc && !LanguageNames.IsNorwegian(pc))
+                    {
+                        return (pc, "text-picker", line);
+                    }
+                }
+            }
+
+            // «Polski», «English», or «English A A A» (a name before the text-size buttons).
+            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (line.Length <= 40 && LanguageNames.FromLabel(words[0]) is { } wc && !LanguageNames.IsNorwegian(wc) && words.Skip(1).All(w => w.Length <= 2))
+            {
+                return (wc, "text-label", line);
+            }
+
+            // «Somali: https://…»
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon is > 2 and <= 30 && LanguageNames.FromLabel(line[..colon]) is { } lc && !LanguageNames.IsNorwegian(lc))
+            {
+                named++;
+                firstCode ??= lc;
+                firstLine ??= line;
+                if (line[(colon + 1)..].TrimStart().StartsWith("http", StringComparison.OrdinalIgnoreCase) || named >= 2)
+                {
+                    return (firstCode, "text-list", firstLine);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?:velg språk|vel språk|språk|language|languages|choose language|select language)\b[:\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Picker();
+
+    [GeneratedRegex(@"\b(?:informasjon|information|info|brosjyrer?|brochures?|videoer?|videos?|filmer?|materiell|plakater)\s+(?:(?:om|about)\s+[\w-]+\s+)?(?:på|in)\s+(?:andre|flere|fleire|ulike|mange|several|many|different|other|various)\s+(?:språk|languages)\b|\b(?:oversatt|omsett|translated)\s+(?:til|into|to)\s+(?:\p{L}+,\s+)*(?:arabisk|engelsk|polsk|somali|tigrinja|urdu|litauisk|russisk|ukrainsk|dari|farsi|tyrkisk|arabic|english|polish|somali|tigrinya|lithuanian|ukrainian)\b|\bpå\s+språk(?:a|ene)\s+\p{L}+|\b(?:in|på)\s+(?:several|different|many|flere|ulike|mange)\s+(?:languages|språk)\b|\bfind\s+information\s+in\s+(?:arabic|english|polish|somali|tigrinya|lithuanian|urdu)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OtherLanguagesInText();
 
     private const int MaxCachedLabels = 20_000;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? Code, bool OtherLanguages)> Labels = new(StringComparer.Ordinal);

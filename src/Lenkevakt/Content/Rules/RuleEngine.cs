@@ -14,6 +14,10 @@ namespace Lenkevakt.Content.Rules;
 public sealed class RuleEngine
 {
     private const int MaxEvidence = 300;
+
+    // Generous: the first match of a compiled regex includes its JIT, which on a loaded machine can take seconds; the
+    // phrase and pattern regexes are linear, so the timeout only guards against a rule file's pathological pattern.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(15);
     private readonly Dictionary<RuleCondition, Regex> compiled = new(ReferenceEqualityComparer.Instance);
 
     // Phrase conditions: a cheap test that rules out blocks their regex cannot match (the regex still decides what matches).
@@ -96,7 +100,7 @@ public sealed class RuleEngine
 
         if (c.All is { } inSentence && c.Within == "sentence")
         {
-            return EvalSentences(inSentence, w);
+            return EvalSentences(inSentence, c.None, w);
         }
 
         if (c.All is { } all)
@@ -142,7 +146,7 @@ public sealed class RuleEngine
 
             foreach (var m in Matches(c, regex, block.Text))
             {
-                distinct.TryAdd(m.Value.ToLowerInvariant(), (i, m.Index, m.Length));
+                distinct.TryAdd(c.MinDistinct > 1 ? LemmaOf(c, m.Value) : m.Value.ToLowerInvariant(), (i, m.Index, m.Length));
             }
         }
 
@@ -154,13 +158,13 @@ public sealed class RuleEngine
         var first = distinct.Values.OrderBy(v => v.Block).First();
         var b = w.Facts.Text.Blocks[first.Block];
         var snippet = c.MinDistinct > 1
-            ? string.Join(", ", distinct.Keys.Take(6))
+            ? string.Join(", ", distinct.Values.OrderBy(v => v.Block).ThenBy(v => v.Index).Take(6).Select(v => w.Facts.Text.Blocks[v.Block].Text.Substring(v.Index, v.Length)))
             : Quote(b.Text, first.Index, first.Length);
         return new RuleMatch(snippet, b.Where, b.Index);
     }
 
     /// <summary>Every phrase/pattern condition must match inside one sentence of one block (detector conditions: in the same block).</summary>
-    private RuleMatch? EvalSentences(List<RuleCondition> all, Window w)
+    private RuleMatch? EvalSentences(List<RuleCondition> all, List<RuleCondition>? none, Window w)
     {
         foreach (var i in w.Blocks)
         {
@@ -183,6 +187,11 @@ public sealed class RuleEngine
                         ok = false;
                         break;
                     }
+                }
+
+                if (ok && none is not null && none.Any(n => compiled.TryGetValue(n, out var nr) && IsMatch(n, nr, sentence)))
+                {
+                    ok = false;
                 }
 
                 if (ok)
@@ -319,7 +328,8 @@ public sealed class RuleEngine
                 continue;
             }
 
-            if (c.Context is { } context && hit.Kind != "tel-link" && !HasContext(hit.Context, context))
+            // A tel: link to a listed number is context enough; any other number needs its words (a municipal helpline).
+            if (c.Context is { } context && (hit.Kind != "tel-link" || c.Numbers is null) && !HasContext(hit.Context, context))
             {
                 continue;
             }
@@ -430,13 +440,49 @@ public sealed class RuleEngine
         }
         else if (c.Patterns is { } patterns)
         {
-            compiled[c] = new Regex(string.Join("|", patterns.Select(p => "(?:" + p + ")")), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(2));
+            compiled[c] = new Regex(string.Join("|", patterns.Select(p => "(?:" + p + ")")), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
         }
 
-        foreach (var sub in (c.All ?? []).Concat(c.Any ?? []))
+        foreach (var sub in (c.All ?? []).Concat(c.Any ?? []).Concat(c.None ?? []))
         {
             Compile(sub);
         }
+
+        if (c.MinDistinct > 1 && c.Phrases is { } lemmaPhrases)
+        {
+            // Which phrase a match came from (longest first, as the combined regex tries them) and the group it belongs to.
+            var groupOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var group in c.Lemmas ?? [])
+            {
+                foreach (var phrase in group)
+                {
+                    groupOf.TryAdd(TextNormalizer.OneLine(phrase).Trim(), group[0]);
+                }
+            }
+
+            lemmas[c] = [.. NormalizedPhrases(lemmaPhrases.Values.SelectMany(v => v))
+                .Select(p => (new Regex("^(?:" + PhraseRegex([p]) + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), groupOf.GetValueOrDefault(p, p)))];
+        }
+    }
+
+    private readonly Dictionary<RuleCondition, List<(Regex Phrase, string Lemma)>> lemmas = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The lemma (phrase group) a phrase match belongs to: "fastlegen", "fastlegekontoret" and "legekontor" are one service.</summary>
+    private string LemmaOf(RuleCondition c, string value)
+    {
+        var text = TextNormalizer.OneLine(value).Trim();
+        if (lemmas.TryGetValue(c, out var list))
+        {
+            foreach (var (phrase, lemma) in list)
+            {
+                if (phrase.IsMatch(text))
+                {
+                    return lemma.ToLowerInvariant();
+                }
+            }
+        }
+
+        return text.ToLowerInvariant();
     }
 
     /// <summary>One regex for a phrase list: case-insensitive, whitespace-tolerant, word-bounded (for Latin/Cyrillic), '*' = any word ending.</summary>
@@ -464,7 +510,7 @@ public sealed class RuleEngine
             alternatives.Add(sb.ToString());
         }
 
-        return new Regex(string.Join("|", alternatives), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(2));
+        return new Regex(string.Join("|", alternatives), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
     }
 
     /// <summary>A phrase regex that only matches at the position where matching starts.</summary>

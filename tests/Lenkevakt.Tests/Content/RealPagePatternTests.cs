@@ -61,6 +61,8 @@ public sealed class RealPagePatternTests
     [InlineData("<p>Hvis det er mulig, skal du alltid ringe fastlegen først.</p>", true)]
     [InlineData("<p>Kontakt med legetenesta: Fastlegen din i opningstida, legevakt når fastlegen ikkje er tilgjengeleg.</p>", true)]
     [InlineData("<p>Fastlegen gir deg vanligvis en time samme dag hvis det haster.</p>", true)]
+    [InlineData("<p>Det er fastlegen som kjenner deg best. Dette gjelder også når du blir akutt syk på dagtid.</p>", true)]
+    [InlineData("<p>Fastlegen er hovedkontakten din. Legevakten tar seg av akutt sykdom om natten.</p>", false)]
     [InlineData("<p>Utenom fastlegens kontortid ringer du legevakten ved akutt sykdom.</p>", false)]
     [InlineData("<p>Legevakten tar imot akutt syke som ikke kan vente på time hos fastlegen.</p>", false)]
     [InlineData("<p>Ved akutt sykdom kontakter du fastlege, legevakt eller sykehuset.</p>", false)]

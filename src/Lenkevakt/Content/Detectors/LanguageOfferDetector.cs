@@ -85,7 +85,10 @@ public static partial class LanguageOfferDetector
             return null;
         }
 
-        if (OtherLanguagesInText().Match(text) is { Success: true } m)
+        // The sentence test only where one of its words is (cheap ordinal scans rule out most blocks).
+        if ((text.Contains("språk", StringComparison.OrdinalIgnoreCase) || text.Contains("languag", StringComparison.OrdinalIgnoreCase) ||
+             text.Contains("setts", StringComparison.OrdinalIgnoreCase) || text.Contains("ranslat", StringComparison.OrdinalIgnoreCase)) &&
+            OtherLanguagesInText().Match(text) is { Success: true } m)
         {
             return ("multi", "text", DetectorText.Snippet(text, m.Index, m.Length, 60));
         }
@@ -96,7 +99,10 @@ public static partial class LanguageOfferDetector
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.Trim();
-            if (line.Length is 0 or > 120)
+            var colonAt = line.IndexOf(':', StringComparison.Ordinal);
+
+            // Only short lines and "Name: …" lines can be offers written as text: skip the rest without allocating.
+            if (line.Length is 0 or > 120 || (line.Length > 40 && colonAt is < 0 or > 30 && line[0] is not ('V' or 'v' or 'S' or 's' or 'L' or 'l' or 'C' or 'c')))
             {
                 continue;
             }
@@ -106,7 +112,7 @@ public static partial class LanguageOfferDetector
             {
                 foreach (var word in line[(p.Index + p.Length)..].Split([' ', '-', '|', '/', ',', ':'], StringSplitOptions.RemoveEmptyEntries))
                 {
-                    if (LanguageNames.FromLabel(word) is { } pc && !LanguageNames.IsNorwegian(pc))
+                    if (LanguageNames.FromExactLabel(word) is { } pc && !LanguageNames.IsNorwegian(pc))
                     {
                         return (pc, "text-picker", line);
                     }
@@ -115,14 +121,14 @@ public static partial class LanguageOfferDetector
 
             // «Polski», «English», or «English A A A» (a name before the text-size buttons).
             var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (line.Length <= 40 && LanguageNames.FromLabel(words[0]) is { } wc && !LanguageNames.IsNorwegian(wc) && words.Skip(1).All(w => w.Length <= 2))
+            if (line.Length <= 40 && LanguageNames.FromExactLabel(words[0]) is { } wc && !LanguageNames.IsNorwegian(wc) && words.Skip(1).All(w => w.Length <= 2))
             {
                 return (wc, "text-label", line);
             }
 
             // «Somali: https://…»
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon is > 2 and <= 30 && LanguageNames.FromLabel(line[..colon]) is { } lc && !LanguageNames.IsNorwegian(lc))
+            var colon = colonAt;
+            if (colon is > 2 and <= 30 && LanguageNames.FromExactLabel(line[..colon]) is { } lc && !LanguageNames.IsNorwegian(lc))
             {
                 named++;
                 firstCode ??= lc;

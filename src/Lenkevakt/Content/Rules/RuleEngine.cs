@@ -174,7 +174,7 @@ public sealed class RuleEngine
                 continue;
             }
 
-            foreach (var sentence in Sentences(block.Text))
+            foreach (var sentence in SentencesAndContinuations(block.Text))
             {
                 var ok = true;
                 foreach (var cond in all)
@@ -277,6 +277,28 @@ public sealed class RuleEngine
 
         return true;
     }
+
+    /// <summary>
+    /// The block's sentences, and each sentence joined with the next one when the next one continues it: it starts
+    /// with a pointing word ("Dette gjelder også …", "This also applies …") or the first ends with a colon (a list
+    /// introduced in the sentence before). A message spread over two such sentences is then read as one.
+    /// </summary>
+    internal static IEnumerable<string> SentencesAndContinuations(string text)
+    {
+        string? previous = null;
+        foreach (var sentence in Sentences(text))
+        {
+            yield return sentence;
+            if (previous is not null && (previous.EndsWith(':') || Continuation.IsMatch(sentence)))
+            {
+                yield return previous + " " + sentence;
+            }
+
+            previous = sentence;
+        }
+    }
+
+    private static readonly Regex Continuation = new(@"^(?:«\s*)?(?:dette|det\s+gjeld(?:er)?|dei|de\s+(?:skal|kan)|this|that|it\s+(?:also|is)|they)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Sentences of a block: split after . ! ? (and the Urdu, Arabic and Ethiopic full stops, not after kl./tlf./f.eks. …) before a capital or quote, and at line breaks.</summary>
     internal static IEnumerable<string> Sentences(string text) =>
@@ -470,20 +492,38 @@ public sealed class RuleEngine
     /// <summary>The lemma (phrase group) a phrase match belongs to: "fastlegen", "fastlegekontoret" and "legekontor" are one service.</summary>
     private string LemmaOf(RuleCondition c, string value)
     {
-        var text = TextNormalizer.OneLine(value).Trim();
-        if (lemmas.TryGetValue(c, out var list))
+        var text = TextNormalizer.OneLine(value).Trim().ToLowerInvariant();
+        if (!lemmas.TryGetValue(c, out var list))
         {
-            foreach (var (phrase, lemma) in list)
+            return text;
+        }
+
+        // The same few word forms recur on every page of a site: remember them (bounded).
+        if (lemmaCache.TryGetValue((c, text), out var known))
+        {
+            return known;
+        }
+
+        var result = text;
+        foreach (var (phrase, lemma) in list)
+        {
+            if (phrase.IsMatch(text))
             {
-                if (phrase.IsMatch(text))
-                {
-                    return lemma.ToLowerInvariant();
-                }
+                result = lemma.ToLowerInvariant();
+                break;
             }
         }
 
-        return text.ToLowerInvariant();
+        if (lemmaCache.Count < 20_000)
+        {
+            lemmaCache.TryAdd((c, text), result);
+        }
+
+        return result;
     }
+
+    // Per engine and condition (RuleCondition compares by reference).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(RuleCondition Condition, string Text), string> lemmaCache = new();
 
     /// <summary>One regex for a phrase list: case-insensitive, whitespace-tolerant, word-bounded (for Latin/Cyrillic), '*' = any word ending.</summary>
     public static Regex PhraseRegex(IEnumerable<string> phrases)

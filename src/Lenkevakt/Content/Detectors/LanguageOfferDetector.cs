@@ -86,9 +86,7 @@ public static partial class LanguageOfferDetector
         }
 
         // The sentence test only where one of its words is (cheap ordinal scans rule out most blocks).
-        if ((text.Contains("språk", StringComparison.OrdinalIgnoreCase) || text.Contains("languag", StringComparison.OrdinalIgnoreCase) ||
-             text.Contains("setts", StringComparison.OrdinalIgnoreCase) || text.Contains("ranslat", StringComparison.OrdinalIgnoreCase)) &&
-            OtherLanguagesInText().Match(text) is { Success: true } m)
+        if (text.AsSpan().ContainsAny(OfferWords) && OtherLanguagesInText().Match(text) is { Success: true } m)
         {
             return ("multi", "text", DetectorText.Snippet(text, m.Index, m.Length, 60));
         }
@@ -96,7 +94,7 @@ public static partial class LanguageOfferDetector
         var named = 0;
         string? firstCode = null;
         string? firstLine = null;
-        foreach (var raw in text.Split('\n'))
+        foreach (var raw in text.Contains('\n', StringComparison.Ordinal) ? text.Split('\n') : [text])
         {
             var line = raw.Trim();
             var colonAt = line.IndexOf(':', StringComparison.Ordinal);
@@ -142,6 +140,8 @@ public static partial class LanguageOfferDetector
 
         return null;
     }
+
+    private static readonly System.Buffers.SearchValues<string> OfferWords = System.Buffers.SearchValues.Create(["språk", "languag", "setts", "ranslat"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^(?:velg språk|vel språk|språk|language|languages|choose language|select language)\b[:\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Picker();

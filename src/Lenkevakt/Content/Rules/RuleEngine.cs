@@ -320,16 +320,20 @@ public sealed class RuleEngine
             return null;
         }
 
-        var blocks = w.Blocks.ToHashSet();
+        // Block and sentence windows hold one block: test it directly instead of building a set per window.
+        var single = w.Blocks.Count == 1 ? w.Blocks[0] : -2;
+        HashSet<int>? blocks = null;
         foreach (var hit in w.Facts.HitsOf(detector))
         {
-            var inWindow = hit.BlockIndex >= 0 ? blocks.Contains(hit.BlockIndex) : (hit.Region & w.Regions) != 0 && w.Blocks.Count == CountAll(w);
-            if (!inWindow || (hit.Region & w.Regions) == 0)
+            if (c.Numbers is { } numbers && !numbers.Contains(hit.Value))
             {
                 continue;
             }
 
-            if (c.Numbers is { } numbers && !numbers.Contains(hit.Value))
+            var inWindow = hit.BlockIndex >= 0
+                ? (single != -2 ? hit.BlockIndex == single : (blocks ??= w.Blocks.ToHashSet()).Contains(hit.BlockIndex))
+                : (hit.Region & w.Regions) != 0 && w.Blocks.Count == CountAll(w);
+            if (!inWindow || (hit.Region & w.Regions) == 0)
             {
                 continue;
             }

@@ -70,7 +70,7 @@ public sealed class ReportAndDashboardBrowserTests(AzuriteFixture azurite, ITest
         Assert.Equal("Dekningsrapport for Demofylke: helseinformasjon på kommunenes nettsider", await page.TitleAsync());
         Assert.Equal("Demofylke (99)", await page.Locator("section.county h2").InnerTextAsync());
         Assert.Equal(["Fjordvik (demo)", "Elvdal (demo)", "Sjøbygd (demo)"], await page.Locator("table.matrix tbody td.kommune a").AllInnerTextsAsync());
-        Assert.Equal(13, await page.Locator("table.matrix tbody tr").First.Locator("td.cell").CountAsync());
+        Assert.Equal(14, await page.Locator("table.matrix tbody tr").First.Locator("td.cell").CountAsync());
         var injected = page.Locator("table.broken td a", new PageLocatorOptions { HasText = InjectedTitle });
         Assert.Equal(1, await injected.CountAsync());
         Assert.Equal(InjectedTitle, await injected.InnerTextAsync());

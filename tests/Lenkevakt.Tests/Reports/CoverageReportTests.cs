@@ -51,14 +51,14 @@ public sealed class CoverageReportTests(AzuriteFixture azurite)
         var rows = county.QuerySelectorAll("table.matrix tbody tr");
         Assert.Equal(["Alfa9801", "Beta9802", "Gamma9803"], rows.Select(r => r.QuerySelector("td.kommune")!.TextContent));
         var alfaCells = rows[0].QuerySelectorAll("td.cell");
-        Assert.Equal(13, alfaCells.Length);
+        Assert.Equal(14, alfaCells.Length);
         Assert.Equal(AlfaMet.Length, alfaCells.Count(c => c.ClassList.Contains("met")));
         Assert.Equal("✓", alfaCells[0].TextContent);
         Assert.Contains("Funnet: «<b>Ring 116 117</b>»", alfaCells[0].GetAttribute("title"), StringComparison.Ordinal); // evidence as text
         Assert.Equal("en, pl", rows[0].QuerySelector("td.lang")!.TextContent);
         Assert.Contains("ikke nådd", rows[1].QuerySelector("td.state")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("ikke sjekket", rows[2].QuerySelector("td.state")!.TextContent);
-        Assert.Equal("13", rows[2].QuerySelector("td.state")!.GetAttribute("colspan"));
+        Assert.Equal("14", rows[2].QuerySelector("td.state")!.GetAttribute("colspan"));
 
         // Broken links: counted (2), listed with the crawled title as text; the javascript: link is neither counted nor a link.
         Assert.Equal("2", rows[0].QuerySelectorAll("td.num")[0].TextContent);
@@ -82,9 +82,9 @@ public sealed class CoverageReportTests(AzuriteFixture azurite)
         Assert.Equal("dekningsrapport-testfylke-2026-11-23.csv", county.FileName);
         var lines = Lines(county.Body);
         Assert.Equal("fylkesnummer,fylke,kommunenummer,kommune,status,siteId,ruleNumber,ruleId,rule,outcome,evidence,evidencePageUrl,note,languagesOffered,brokenLinks,medianLix,lastCrawlAt,previousReport,rulesMetChange,brokenLinksChange", lines[0]);
-        Assert.Equal(1 + (3 * 13), lines.Count);
-        Assert.Equal(1 + (360 * 13), Lines(all.Body).Count);
-        Assert.Equal(13, lines.Count(l => l.StartsWith("98,Testfylke,9803,Gamma,not-checked,kommune-9803,", StringComparison.Ordinal) && l.Contains(",not-checked,", StringComparison.Ordinal)));
+        Assert.Equal(1 + (3 * 14), lines.Count);
+        Assert.Equal(1 + (360 * 14), Lines(all.Body).Count);
+        Assert.Equal(14, lines.Count(l => l.StartsWith("98,Testfylke,9803,Gamma,not-checked,kommune-9803,", StringComparison.Ordinal) && l.Contains(",not-checked,", StringComparison.Ordinal)));
         Assert.Equal(AlfaMet.Length, lines.Count(l => l.StartsWith("98,Testfylke,9801,Alfa,checked,", StringComparison.Ordinal) && l.Contains(",met,", StringComparison.Ordinal)));
         var legevakt = lines.Single(l => l.Contains(",9801,", StringComparison.Ordinal) && l.Contains(",legevakt-116117,", StringComparison.Ordinal));
         Assert.Contains("\"'=HYPERLINK(", legevakt, StringComparison.Ordinal); // a spreadsheet shows the crawled text, it does not run it
@@ -104,7 +104,7 @@ public sealed class CoverageReportTests(AzuriteFixture azurite)
         Assert.Equal("Testfylke", json.GetProperty("fylke").GetString());
         Assert.Equal("2026-11-23", json.GetProperty("reportDate").GetString());
         Assert.StartsWith("required-fields@", json.GetProperty("ruleSet").GetString(), StringComparison.Ordinal);
-        Assert.Equal(13, json.GetProperty("rules").GetArrayLength());
+        Assert.Equal(14, json.GetProperty("rules").GetArrayLength());
         Assert.Equal(360, json.GetProperty("national").GetProperty("municipalities").GetInt32());
         Assert.Equal(1, json.GetProperty("national").GetProperty("checked").GetInt32());
         Assert.Equal(1, json.GetProperty("national").GetProperty("unreachable").GetInt32());
@@ -113,7 +113,7 @@ public sealed class CoverageReportTests(AzuriteFixture azurite)
         var alfa = county.GetProperty("municipalities")[0];
         Assert.Equal("checked", alfa.GetProperty("status").GetString());
         Assert.Equal(AlfaMet.Length, alfa.GetProperty("rulesMet").GetInt32());
-        Assert.Equal(13, alfa.GetProperty("rulesAssessed").GetInt32());
+        Assert.Equal(14, alfa.GetProperty("rulesAssessed").GetInt32());
         Assert.Equal(2, alfa.GetProperty("brokenLinks").GetInt32());
         Assert.Equal(ReportSeed.HostileTitle, alfa.GetProperty("brokenLinkExamples").EnumerateArray().Select(b => b.GetProperty("pageTitle").GetString()).Single(t => t!.Contains("script", StringComparison.Ordinal)));
         var cell = alfa.GetProperty("rules").EnumerateArray().Single(c => c.GetProperty("ruleId").GetString() == "e-post");
@@ -143,14 +143,14 @@ public sealed class CoverageReportTests(AzuriteFixture azurite)
         Assert.Equal("2026-11-23", county.GetProperty("since").GetString());
         Assert.Equal(1, county.GetProperty("rulesMet").GetInt32());
         Assert.Equal(-2, county.GetProperty("brokenLinks").GetInt32());
-        Assert.Equal(100.0 / 13, county.GetProperty("coveragePoints").GetDouble(), 6);
+        Assert.Equal(100.0 / 14, county.GetProperty("coveragePoints").GetDouble(), 6);
         var alfa = json.GetProperty("counties")[0].GetProperty("municipalities")[0].GetProperty("change");
         Assert.Equal(1, alfa.GetProperty("rulesMet").GetInt32());
         Assert.Equal(-2, alfa.GetProperty("brokenLinks").GetInt32());
         Assert.Equal(JsonValueKind.Null, json.GetProperty("counties")[0].GetProperty("municipalities")[1].GetProperty("change").GetProperty("rulesMet").ValueKind); // Beta: not comparable
         Assert.Equal("2026-11-23", json.GetProperty("national").GetProperty("change").GetProperty("since").GetString());
         var text = new HtmlParser().ParseDocument(html).Body!.TextContent;
-        Assert.Contains("Endring siden rapporten 23.11.2026: dekning +8 prosentpoeng, +1 krav oppfylt, \u22122 brutte lenker.", text, StringComparison.Ordinal);
+        Assert.Contains("Endring siden rapporten 23.11.2026: dekning +7 prosentpoeng, +1 krav oppfylt, \u22122 brutte lenker.", text, StringComparison.Ordinal);
         Assert.Contains("Alfa9801", text, StringComparison.Ordinal);
         Assert.Contains("+1 krav \u22122 lenker", text, StringComparison.Ordinal);
     }

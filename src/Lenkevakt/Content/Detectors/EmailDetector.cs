@@ -78,9 +78,27 @@ public static partial class EmailDetector
                 continue;
             }
 
+            // In English running text " at " before a web address is a preposition ("read more at www.kommune.no",
+            // "contact us at kommune.no"): a bare " at " counts only with a spelled-out dot, a mailbox-like local part
+            // (dots, digits, underscores, hyphens, or a common mailbox name), and never before "www.".
+            if (bare && (domain.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ||
+                         (!DotWord().IsMatch(m.Groups["domain"].Value) && !MailboxLike(m.Groups["local"].Value))))
+            {
+                continue;
+            }
+
             yield return new DetectorHit(Name, value, "obfuscated", DetectorText.Snippet(text, m.Index, m.Length), -1, PageRegion.None, "", DetectorText.Context(text, m.Index, m.Length, previous));
         }
     }
+
+    private static readonly HashSet<string> MailboxNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "post", "postmottak", "postkasse", "firmapost", "kontakt", "servicetorget", "servicesenteret", "legevakt", "legekontoret", "helsestasjon", "tildelingskontoret", "frivilligsentralen",
+    };
+
+    private static readonly System.Buffers.SearchValues<char> MailboxChars = System.Buffers.SearchValues.Create("._-0123456789");
+
+    private static bool MailboxLike(string local) => local.AsSpan().IndexOfAny(MailboxChars) >= 0 || MailboxNames.Contains(local);
 
     public static string? FromMailto(string href)
     {

@@ -52,6 +52,12 @@ public static partial class LanguageOfferDetector
             if (block.Links.Count == 0 && block.HeadingLevel > 0 && OtherLanguages().IsMatch(block.Text))
             {
                 yield return new DetectorHit(Name, "multi", "heading", block.Text, block.Index, block.Region, block.Where, block.Text);
+                continue;
+            }
+
+            if (block.Links.Count == 0 && TextOffer(block.Text) is { } offer)
+            {
+                yield return new DetectorHit(Name, offer.Code, offer.Kind, TextNormalizer.Truncate(offer.Evidence, 200), block.Index, block.Region, block.Where, block.Text);
             }
         }
 
@@ -66,6 +72,82 @@ public static partial class LanguageOfferDetector
             yield return new DetectorHit(Name, LanguageNames.Canonical(tag.Primary!), "hreflang", $"<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{TextNormalizer.Truncate(href, 120)}\">", -1, PageRegion.StructuredData, "sidehode (hreflang)", href);
         }
     }
+
+    /// <summary>
+    /// An offer written as text, not as a link: a line that is a language's name («Polski»), a language picker written
+    /// out («Velg språk: Bokmål Samisk»), a list of «Somali: https://…» lines, or a sentence saying the information exists
+    /// in other languages («informasjon på mange språk», «oversatt til arabisk, polsk …», «information in several languages»).
+    /// </summary>
+    internal static (string Code, string Kind, string Evidence)? TextOffer(string text)
+    {
+        if (text.Length > 4000)
+        {
+            return null;
+        }
+
+        // The sentence test only where one of its words is (cheap ordinal scans rule out most blocks).
+        if (text.AsSpan().ContainsAny(OfferWords) && OtherLanguagesInText().Match(text) is { Success: true } m)
+        {
+            return ("multi", "text", DetectorText.Snippet(text, m.Index, m.Length, 60));
+        }
+
+        var named = 0;
+        string? firstCode = null;
+        string? firstLine = null;
+        foreach (var raw in text.Contains('\n', StringComparison.Ordinal) ? text.Split('\n') : [text])
+        {
+            var line = raw.Trim();
+            var colonAt = line.IndexOf(':', StringComparison.Ordinal);
+
+            // Only short lines and "Name: …" lines can be offers written as text: skip the rest without allocating.
+            if (line.Length is 0 or > 120 || (line.Length > 40 && colonAt is < 0 or > 30 && line[0] is not ('V' or 'v' or 'S' or 's' or 'L' or 'l' or 'C' or 'c')))
+            {
+                continue;
+            }
+
+            // «Velg språk: Bokmål Samisk», «Språk Sami - Samisk», «Languages: English Polski».
+            if (Picker().Match(line) is { Success: true } p)
+            {
+                foreach (var word in line[(p.Index + p.Length)..].Split([' ', '-', '|', '/', ',', ':'], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (LanguageNames.FromExactLabel(word) is { } pc && !LanguageNames.IsNorwegian(pc))
+                    {
+                        return (pc, "text-picker", line);
+                    }
+                }
+            }
+
+            // «Polski», «English», or «English A A A» (a name before the text-size buttons).
+            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (line.Length <= 40 && LanguageNames.FromExactLabel(words[0]) is { } wc && !LanguageNames.IsNorwegian(wc) && words.Skip(1).All(w => w.Length <= 2))
+            {
+                return (wc, "text-label", line);
+            }
+
+            // «Somali: https://…»
+            var colon = colonAt;
+            if (colon is > 2 and <= 30 && LanguageNames.FromExactLabel(line[..colon]) is { } lc && !LanguageNames.IsNorwegian(lc))
+            {
+                named++;
+                firstCode ??= lc;
+                firstLine ??= line;
+                if (line[(colon + 1)..].TrimStart().StartsWith("http", StringComparison.OrdinalIgnoreCase) || named >= 2)
+                {
+                    return (firstCode, "text-list", firstLine);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly System.Buffers.SearchValues<string> OfferWords = System.Buffers.SearchValues.Create(["språk", "languag", "setts", "ranslat"], StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^(?:velg språk|vel språk|språk|language|languages|choose language|select language)\b[:\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Picker();
+
+    [GeneratedRegex(@"\b(?:informasjon|information|info|brosjyrer?|brochures?|videoer?|videos?|filmer?|materiell|plakater)\s+(?:(?:om|about)\s+[\w-]+\s+)?(?:på|in)\s+(?:andre|flere|fleire|ulike|mange|several|many|different|other|various)\s+(?:språk|languages)\b|\b(?:oversatt|omsett|translated)\s+(?:til|into|to)\s+(?:\p{L}+,\s+)*(?:arabisk|engelsk|polsk|somali|tigrinja|urdu|litauisk|russisk|ukrainsk|dari|farsi|tyrkisk|arabic|english|polish|somali|tigrinya|lithuanian|ukrainian)\b|\bpå\s+språk(?:a|ene)\s+\p{L}+|\b(?:in|på)\s+(?:several|different|many|flere|ulike|mange)\s+(?:languages|språk)\b|\bfind\s+information\s+in\s+(?:arabic|english|polish|somali|tigrinya|lithuanian|urdu)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OtherLanguagesInText();
 
     private const int MaxCachedLabels = 20_000;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? Code, bool OtherLanguages)> Labels = new(StringComparer.Ordinal);

@@ -72,7 +72,10 @@ public static partial class OpeningHoursDetector
                 continue;
             }
 
-            var ok = strong ? hasDay || hasKeyword || contextKeyword : hasDay || (hasKeyword && m.Groups["kl"].Success);
+            // "mellom klokken 09.00 og 15.00", "(08.00–15.00)" or "kl. 0800–2300" right by a phone number are phone hours too.
+            var klWord = m.Groups["kl"].Success ? m.Groups["kl"].Value.ToLowerInvariant() : "";
+            var byPhone = strong && (klWord.StartsWith("mellom", StringComparison.Ordinal) || PhoneNumber().IsMatch(text));
+            var ok = strong ? hasDay || hasKeyword || contextKeyword || byPhone : hasDay || (hasKeyword && m.Groups["kl"].Success);
             if (!ok)
             {
                 continue;
@@ -136,7 +139,7 @@ public static partial class OpeningHoursDetector
         return true;
     }
 
-    [GeneratedRegex(@"(?<![\d.,:/])(?:(?<kl>kl\.?|klokka|klokken|klokkå|fra kl\.?|frå kl\.?|fra|frå|from|od|nuo|с|з|saat)\s*)?(?:(?<h1>[0-2]?\d)(?:[.:](?<m1>[0-5]\d))?|(?<h1>[0-2]\d)(?<m1>[0-5]\d))\s*(?:-|til|to|until|do|iki|до|по|ilaa|–)\s*(?:kl\.?\s*)?(?:(?<h2>[0-2]?\d)(?:[.:](?<m2>[0-5]\d))?|(?<h2>[0-2]\d)(?<m2>[0-5]\d))(?![\d.,]\d|\d|\s?%)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\d.,:/])(?:(?<kl>mellom\s+(?:kl\.?|klokka|klokken)|mellom|kl\.?|klokka|klokken|klokkå|fra kl\.?|frå kl\.?|fra|frå|from|od|nuo|с|з|saat)\s*)?(?:(?<h1>[0-2]?\d)(?:[.:](?<m1>[0-5]\d))?|(?<h1>[0-2]\d)(?<m1>[0-5]\d))\s*(?:-|til|to|until|do|iki|до|по|ilaa|–|(?<=mellom\s*(?:kl\.?|klokka|klokken)?\s*[0-2]?\d(?:[.:][0-5]\d)?\s*)og)\s*(?:kl\.?\s*)?(?:(?<h2>[0-2]?\d)(?:[.:](?<m2>[0-5]\d))?|(?<h2>[0-2]\d)(?<m2>[0-5]\d))(?![\d.,]\d|\d|\s?%)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Range();
 
     [GeneratedRegex(@"^(?:år|års|åra|years|mnd|måneder|månader|uker|veker|dager|dagar|personer|plasser|kr|nok|prosent|%|cm|kg|km|timar|timer\b.{0,10}\b(?:kurs|opplæring))", RegexOptions.CultureInvariant)]
@@ -148,9 +151,12 @@ public static partial class OpeningHoursDetector
     [GeneratedRegex(@"\b(?:man|må|tir|tirs|tys|ons|tor|tors|fre|lør|laur|søn|sun|mon|tue|wed|thu|fri|sat|mo|tu|we|th|fr|sa|su)\.?\s*(?:-|til|to|og|and|,)\s*(?:man|tir|tirs|tys|ons|tor|tors|fre|lør|laur|søn|sun|mon|tue|wed|thu|fri|sat|mo|tu|we|th|fr|sa|su)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DayRange();
 
-    [GeneratedRegex(@"åpningstid|opningstid|åpent|åpen\b|åpner|stenger|stengt|stengd|\bope\b|\bopen\b|\bopnar\b|opnar|telefontid|kontortid|ekspedisjonstid|treffetid|treff-tid|drop-in|opening hours|office hours|\bclosed\b|godziny otwarcia|otwarte|darbo laikas|dirba|çalışma saatleri|açık|часы работы|открыт|години роботи|відчинено|saacadaha|furan|rabas|rahpa|ساعات|اوقات|ሰዓታት", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"åpningstid|opningstid|åpent|åpen\b|åpner|stenger|stengt|stengd|\bope\b|\bopen\b|\bopnar\b|opnar|telefontid|kontortid|ekspedisjonstid|treffetid|treff-tid|drop-in|opening hours|office hours|\bclosed\b|godziny otwarcia|otwarte|darbo laikas|dirba|çalışma saatleri|açık|часы работы|открыт|години роботи|відчинено|saacadaha|furan|rabas|rahpa|ساعات|اوقات|ሰዓታት|valand|\bval\.", RegexOptions.CultureInvariant)]
     private static partial Regex Keywords();
 
-    [GeneratedRegex(@"døgnåp(?:en|ent|ne)|døgnope|(?:åpen|åpent|ope|open)\s+(?:hele|heile|alle)\s+(?:døgnet|døgeret|døgn)|(?:åpen|åpent|ope|open)\s+døgnet\s+rundt|(?:åpen|åpent|ope)\s+24\s*(?:timer|timar)|\bopen\s+(?:24\s*(?:/\s*7|hours)|a?round\s+the\s+clock|day\s+and\s+night|24\s+hours\s+a\s+day)|\b(?:czynn[ey]|otwart[ey])\s+(?:przez\s+)?całą\s+dobę|\b(?:dirba|atidaryta|atidarytas)\s+visą\s+parą|\b(?:24|7/24)\s+saat\s+açık|круглосуточн\w*|цілодобов\w*|مفتوح\S*\s+(?:ليلا ونهارا|ليلاً ونهاراً|على مدار الساعة|24 ساعة)|(?:باز|فعال)\s+(?:است\s+)?(?:شبانه‌روزی|24 ساعته)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\d)(?:\d{2}\s?\d{2}\s?\d{2}\s?\d{2}|\d{3}\s?\d{2}\s?\d{3})(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex PhoneNumber();
+
+    [GeneratedRegex(@"døgnåp(?:en|ent|ne)|døgnope|(?:åpen|åpent|ope|open)\s+(?:for\s+(?:telefon\w*|henvendelser|besøk)\s+)?(?:hele|heile|alle)\s+(?:døgnet|døgeret|døgn)|\b(?:er\s+der\s+for\s+deg|betjent|betjena)\s+(?:med\s+\w+\s+)?(?:hele|heile)\s+døgnet|(?:åpen|åpent|ope|open)\s+døgnet\s+rundt|(?:åpen|åpent|ope)\s+24\s*(?:timer|timar)|\bopen\s+(?:24\s*(?:/\s*7|hours)|a?round\s+the\s+clock|day\s+and\s+night|24\s+hours\s+a\s+day)|\b(?:czynn[ey]|otwart[ey])\s+(?:przez\s+)?całą\s+dobę|\b(?:dirba|atidaryta|atidarytas)\s+visą\s+parą|\b(?:24|7/24)\s+saat\s+açık|круглосуточн\w*|цілодобов\w*|مفتوح\S*\s+(?:ليلا ونهارا|ليلاً ونهاراً|على مدار الساعة|24 ساعة)|(?:باز|فعال)\s+(?:است\s+)?(?:شبانه‌روزی|24 ساعته)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex AroundTheClock();
 }

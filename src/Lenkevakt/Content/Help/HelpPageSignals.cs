@@ -41,13 +41,23 @@ public static partial class HelpPageSignals
         new("jordmor*", 2, "helse og omsorg"), new("fysioterap*", 2, "helse og omsorg"), new("rehabilitering*", 2, "helse og omsorg"), new("demens*", 2, "helse og omsorg"),
         new("syk", 1, "helse og omsorg"), new("sjuk", 1, "helse og omsorg"), new("sykdom*", 1.5, "helse og omsorg"), new("sjukdom*", 1.5, "helse og omsorg"), new("skade*", 1, "helse og omsorg"),
         new("hjelpetilbud*", 2.5, "hjelpetilbud"), new("hjelpetilbod*", 2.5, "hjelpetilbud"), new("samtaletilbud*", 2.5, "hjelpetilbud"), new("samtaletilbod*", 2.5, "hjelpetilbud"),
-        new("frivilligsentral*", 1.5, "frivillige"), new("ensom*", 1.5, "psykisk helse"), new("einsam*", 1.5, "psykisk helse"), new("angst", 2, "psykisk helse"), new("depresjon*", 2, "psykisk helse"),
+        new("frivilligsentral*", 3, "frivillige"), new("ensom*", 1.5, "psykisk helse"), new("einsam*", 1.5, "psykisk helse"), new("angst", 2, "psykisk helse"), new("depresjon*", 2, "psykisk helse"),
         new("barnevernvakt*", 2.5, "krise"), new("sorg", 1.5, "krise"), new("sorggruppe*", 2, "krise"), new("lettlest", 0.5, "klart språk"),
+
+        // Service pages that name no illness: care services, the allocation office, the surgery's own pages, volunteers.
+        new("trygghetsalarm*", 3, "helse og omsorg"), new("tryggleiksalarm*", 3, "helse og omsorg"), new("dagsenter*", 2.5, "helse og omsorg"), new("dagtilbud*", 2.5, "helse og omsorg"),
+        new("dagtilbod*", 2.5, "helse og omsorg"), new("tildelingskontor*", 3, "helse og omsorg"), new("tildelingsenhet*", 3, "helse og omsorg"), new("tjenestekontor*", 2.5, "helse og omsorg"),
+        new("tenestekontor*", 2.5, "helse og omsorg"), new("praktisk bistand", 2.5, "helse og omsorg"), new("omsorgsbolig*", 2, "helse og omsorg"), new("helsehus*", 2.5, "helse og omsorg"),
+        new("legetime*", 2.5, "fastlege"), new("legesenter*", 2.5, "fastlege"), new("legehus*", 2.5, "fastlege"), new("legekontoret", 2, "fastlege"), new("timebestilling", 1, "fastlege"),
+        new("laboratori*", 1, "fastlege"), new("skiftestue*", 2, "fastlege"), new("skadestue*", 2, "legevakt"), new("sykestue*", 2, "helse og omsorg"), new("frivillighetssentral*", 2, "frivillige"), new("frivillige", 1, "frivillige"), new("besøksven*", 2, "frivillige"),
+        new("kommunepsykolog*", 3, "psykisk helse"), new("ergoterap*", 2, "helse og omsorg"), new("hjemmehjelp*", 2.5, "helse og omsorg"), new("støttekontakt*", 2, "helse og omsorg"),
 
         // English
         new("emergency*", 2.5, "akutt"), new("out-of-hours", 2.5, "legevakt"), new("emergency room", 3, "legevakt"), new("gp", 2, "fastlege"), new("general practitioner", 3, "fastlege"),
         new("doctor*", 2, "helse og omsorg"), new("health*", 2, "helse og omsorg"), new("mental health", 3, "psykisk helse"), new("helpline*", 3, "hjelpetelefon"), new("crisis", 2.5, "krise"),
         new("nurse*", 1.5, "helse og omsorg"), new("medical", 1.5, "helse og omsorg"), new("illness", 1.5, "helse og omsorg"), new("injur*", 1.5, "helse og omsorg"), new("violence", 2, "vold"),
+        new("coronavirus*", 3, "korona"), new("quarantine", 2, "korona"), new("infection*", 1.5, "korona"), new("vaccin*", 2, "korona"), new("hospital*", 1.5, "helse og omsorg"),
+        new("ambulance", 2, "akutt"),
 
         // Northern Sami
         new("dearvvašvuo*", 3, "helse og omsorg"), new("doavttir*", 2.5, "helse og omsorg"), new("doavttirvákt*", 3, "legevakt"), new("veahki*", 1.5, "hjelpetilbud"), new("veahkki", 1.5, "hjelpetilbud"),
@@ -163,6 +173,20 @@ public static partial class HelpPageSignals
             reasons.Add($"nummer: {string.Join(", ", numbers.Select(FormatNumber))}");
         }
 
+        // A surgery's or a care service's own site ("…legesenter.no", "…legekontor.no", "legevakt…").
+        if (SiteWords(url) is { Length: > 0 } site)
+        {
+            score += 6;
+            reasons.Add($"nettsted: {site}");
+        }
+
+        // A short service page gives its contact details (phone, e-mail) next to few health words: count that as a signal.
+        if (counts.Count > 0 && !Negative.IsMatch(title + "\n" + h1 + "\n" + path) && (phones.Any(p => p.Value.Length == 8 && (p.Region & (PageRegion.Main | PageRegion.Aside)) != 0) || mainText.Contains('@', StringComparison.Ordinal)))
+        {
+            score += 2.5;
+            reasons.Add("kontaktinformasjon");
+        }
+
         var negative = Negative.Matches(title + "\n" + h1 + "\n" + path).Select(m => m.Value.ToLowerInvariant()).Distinct().ToList();
         if (negative.Count > 0)
         {
@@ -267,6 +291,23 @@ public static partial class HelpPageSignals
         // Common ascii spellings in URLs: "parorende", "psykisk-helse", "legevakt", "sjukeheim", "hjemmetjeneste".
         return sb.ToString().Replace("parorende", "pårørende", StringComparison.Ordinal).Replace("parorande", "pårørande", StringComparison.Ordinal)
             .Replace("oyeblikkelig", "øyeblikkelig", StringComparison.Ordinal).Replace("sjolvmord", "sjølvmord", StringComparison.Ordinal);
+    }
+
+    private static readonly string[] SiteServiceWords = ["legesenter", "legekontor", "legehus", "legevakt", "helsesenter", "helsestasjon", "frivilligsentral"];
+
+    /// <summary>The service word in the site's host name, if any ("granasenlegesenter.no" → "legesenter").</summary>
+    internal static string SiteWords(Uri url)
+    {
+        var host = url.Host;
+        foreach (var word in SiteServiceWords)
+        {
+            if (host.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return word;
+            }
+        }
+
+        return "";
     }
 
     private static string FormatNumber(string digits) => digits.Length switch

@@ -39,6 +39,16 @@ public sealed class RuleCondition
     /// <summary>For phrases and patterns: how many different ones must match. Default 1.</summary>
     public int MinDistinct { get; set; } = 1;
 
+    /// <summary>
+    /// For phrases with <see cref="MinDistinct"/>: groups of phrases that name the same thing (a service and its other
+    /// names and languages). Matches are counted by phrase, not by string (four inflected forms of "fastlege" are one), and a
+    /// group counts once.
+    /// </summary>
+    public List<List<string>>? Lemmas { get; set; }
+
+    /// <summary>For <see cref="All"/> within a sentence: none of these phrase/pattern conditions may match the same sentence (the opposite statement).</summary>
+    public List<RuleCondition>? None { get; set; }
+
     /// <summary>A short name used in evidence and docs, e.g. "116 117".</summary>
     public string? Label { get; set; }
 }

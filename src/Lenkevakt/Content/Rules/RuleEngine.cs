@@ -14,6 +14,10 @@ namespace Lenkevakt.Content.Rules;
 public sealed class RuleEngine
 {
     private const int MaxEvidence = 300;
+
+    // Generous: the first match of a compiled regex includes its JIT, which on a loaded machine can take seconds; the
+    // phrase and pattern regexes are linear, so the timeout only guards against a rule file's pathological pattern.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(15);
     private readonly Dictionary<RuleCondition, Regex> compiled = new(ReferenceEqualityComparer.Instance);
 
     // Phrase conditions: a cheap test that rules out blocks their regex cannot match (the regex still decides what matches).
@@ -96,7 +100,7 @@ public sealed class RuleEngine
 
         if (c.All is { } inSentence && c.Within == "sentence")
         {
-            return EvalSentences(inSentence, w);
+            return EvalSentences(inSentence, c.None, w);
         }
 
         if (c.All is { } all)
@@ -142,7 +146,7 @@ public sealed class RuleEngine
 
             foreach (var m in Matches(c, regex, block.Text))
             {
-                distinct.TryAdd(m.Value.ToLowerInvariant(), (i, m.Index, m.Length));
+                distinct.TryAdd(c.MinDistinct > 1 ? LemmaOf(c, m.Value) : m.Value.ToLowerInvariant(), (i, m.Index, m.Length));
             }
         }
 
@@ -154,13 +158,13 @@ public sealed class RuleEngine
         var first = distinct.Values.OrderBy(v => v.Block).First();
         var b = w.Facts.Text.Blocks[first.Block];
         var snippet = c.MinDistinct > 1
-            ? string.Join(", ", distinct.Keys.Take(6))
+            ? string.Join(", ", distinct.Values.OrderBy(v => v.Block).ThenBy(v => v.Index).Take(6).Select(v => w.Facts.Text.Blocks[v.Block].Text.Substring(v.Index, v.Length)))
             : Quote(b.Text, first.Index, first.Length);
         return new RuleMatch(snippet, b.Where, b.Index);
     }
 
     /// <summary>Every phrase/pattern condition must match inside one sentence of one block (detector conditions: in the same block).</summary>
-    private RuleMatch? EvalSentences(List<RuleCondition> all, Window w)
+    private RuleMatch? EvalSentences(List<RuleCondition> all, List<RuleCondition>? none, Window w)
     {
         foreach (var i in w.Blocks)
         {
@@ -170,7 +174,7 @@ public sealed class RuleEngine
                 continue;
             }
 
-            foreach (var sentence in Sentences(block.Text))
+            foreach (var sentence in SentencesAndContinuations(block.Text))
             {
                 var ok = true;
                 foreach (var cond in all)
@@ -183,6 +187,11 @@ public sealed class RuleEngine
                         ok = false;
                         break;
                     }
+                }
+
+                if (ok && none is not null && none.Any(n => compiled.TryGetValue(n, out var nr) && IsMatch(n, nr, sentence)))
+                {
+                    ok = false;
                 }
 
                 if (ok)
@@ -269,6 +278,28 @@ public sealed class RuleEngine
         return true;
     }
 
+    /// <summary>
+    /// The block's sentences, and each sentence joined with the next one when the next one continues it: it starts
+    /// with a pointing word ("Dette gjelder også …", "This also applies …") or the first ends with a colon (a list
+    /// introduced in the sentence before). A message spread over two such sentences is then read as one.
+    /// </summary>
+    internal static IEnumerable<string> SentencesAndContinuations(string text)
+    {
+        string? previous = null;
+        foreach (var sentence in Sentences(text))
+        {
+            yield return sentence;
+            if (previous is not null && (previous.EndsWith(':') || Continuation.IsMatch(sentence)))
+            {
+                yield return previous + " " + sentence;
+            }
+
+            previous = sentence;
+        }
+    }
+
+    private static readonly Regex Continuation = new(@"^(?:«\s*)?(?:dette|det\s+gjeld(?:er)?|dei|de\s+(?:skal|kan)|this|that|it\s+(?:also|is)|they)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     /// <summary>Sentences of a block: split after . ! ? (and the Urdu, Arabic and Ethiopic full stops, not after kl./tlf./f.eks. …) before a capital or quote, and at line breaks.</summary>
     internal static IEnumerable<string> Sentences(string text) =>
         SentenceBreak.Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
@@ -289,16 +320,20 @@ public sealed class RuleEngine
             return null;
         }
 
-        var blocks = w.Blocks.ToHashSet();
+        // Block and sentence windows hold one block: test it directly instead of building a set per window.
+        var single = w.Blocks.Count == 1 ? w.Blocks[0] : -2;
+        HashSet<int>? blocks = null;
         foreach (var hit in w.Facts.HitsOf(detector))
         {
-            var inWindow = hit.BlockIndex >= 0 ? blocks.Contains(hit.BlockIndex) : (hit.Region & w.Regions) != 0 && w.Blocks.Count == CountAll(w);
-            if (!inWindow || (hit.Region & w.Regions) == 0)
+            if (c.Numbers is { } numbers && !numbers.Contains(hit.Value))
             {
                 continue;
             }
 
-            if (c.Numbers is { } numbers && !numbers.Contains(hit.Value))
+            var inWindow = hit.BlockIndex >= 0
+                ? (single != -2 ? hit.BlockIndex == single : (blocks ??= w.Blocks.ToHashSet()).Contains(hit.BlockIndex))
+                : (hit.Region & w.Regions) != 0 && w.Blocks.Count == CountAll(w);
+            if (!inWindow || (hit.Region & w.Regions) == 0)
             {
                 continue;
             }
@@ -319,7 +354,8 @@ public sealed class RuleEngine
                 continue;
             }
 
-            if (c.Context is { } context && hit.Kind != "tel-link" && !HasContext(hit.Context, context))
+            // A tel: link to a listed number is context enough; any other number needs its words (a municipal helpline).
+            if (c.Context is { } context && (hit.Kind != "tel-link" || c.Numbers is null) && !HasContext(hit.Context, context))
             {
                 continue;
             }
@@ -430,14 +466,68 @@ public sealed class RuleEngine
         }
         else if (c.Patterns is { } patterns)
         {
-            compiled[c] = new Regex(string.Join("|", patterns.Select(p => "(?:" + p + ")")), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(2));
+            compiled[c] = new Regex(string.Join("|", patterns.Select(p => "(?:" + p + ")")), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
         }
 
-        foreach (var sub in (c.All ?? []).Concat(c.Any ?? []))
+        foreach (var sub in (c.All ?? []).Concat(c.Any ?? []).Concat(c.None ?? []))
         {
             Compile(sub);
         }
+
+        if (c.MinDistinct > 1 && c.Phrases is { } lemmaPhrases)
+        {
+            // Which phrase a match came from (longest first, as the combined regex tries them) and the group it belongs to.
+            var groupOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var group in c.Lemmas ?? [])
+            {
+                foreach (var phrase in group)
+                {
+                    groupOf.TryAdd(TextNormalizer.OneLine(phrase).Trim(), group[0]);
+                }
+            }
+
+            lemmas[c] = [.. NormalizedPhrases(lemmaPhrases.Values.SelectMany(v => v))
+                .Select(p => (new Regex("^(?:" + PhraseRegex([p]) + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), groupOf.GetValueOrDefault(p, p)))];
+        }
     }
+
+    private readonly Dictionary<RuleCondition, List<(Regex Phrase, string Lemma)>> lemmas = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The lemma (phrase group) a phrase match belongs to: "fastlegen", "fastlegekontoret" and "legekontor" are one service.</summary>
+    private string LemmaOf(RuleCondition c, string value)
+    {
+        var text = TextNormalizer.OneLine(value).Trim().ToLowerInvariant();
+        if (!lemmas.TryGetValue(c, out var list))
+        {
+            return text;
+        }
+
+        // The same few word forms recur on every page of a site: remember them (bounded).
+        if (lemmaCache.TryGetValue((c, text), out var known))
+        {
+            return known;
+        }
+
+        var result = text;
+        foreach (var (phrase, lemma) in list)
+        {
+            if (phrase.IsMatch(text))
+            {
+                result = lemma.ToLowerInvariant();
+                break;
+            }
+        }
+
+        if (lemmaCache.Count < 20_000)
+        {
+            lemmaCache.TryAdd((c, text), result);
+        }
+
+        return result;
+    }
+
+    // Per engine and condition (RuleCondition compares by reference).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(RuleCondition Condition, string Text), string> lemmaCache = new();
 
     /// <summary>One regex for a phrase list: case-insensitive, whitespace-tolerant, word-bounded (for Latin/Cyrillic), '*' = any word ending.</summary>
     public static Regex PhraseRegex(IEnumerable<string> phrases)
@@ -464,7 +554,7 @@ public sealed class RuleEngine
             alternatives.Add(sb.ToString());
         }
 
-        return new Regex(string.Join("|", alternatives), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(2));
+        return new Regex(string.Join("|", alternatives), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
     }
 
     /// <summary>A phrase regex that only matches at the position where matching starts.</summary>

@@ -192,7 +192,17 @@ public static partial class RuleSetLoader
             }
         }
 
-        foreach (var sub in (c.All ?? []).Concat(c.Any ?? []))
+        if (c.None is not null && (c.All is null || c.Within != "sentence" || c.None.Any(n => n.Phrases is null && n.Patterns is null)))
+        {
+            yield return $"{where}: none takes phrases or patterns and goes with all within sentence";
+        }
+
+        if (c.Lemmas is not null && (c.Phrases is null || c.MinDistinct < 2))
+        {
+            yield return $"{where}: lemmas go with phrases and minDistinct 2 or more";
+        }
+
+        foreach (var sub in (c.All ?? []).Concat(c.Any ?? []).Concat(c.None ?? []))
         {
             foreach (var p in ValidateCondition(sub, where))
             {

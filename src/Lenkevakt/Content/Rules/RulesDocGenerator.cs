@@ -116,6 +116,15 @@ public static class RulesDocGenerator
             {
                 Describe(sb, sub, depth + 1, nb);
             }
+
+            if (c.None is { Count: > 0 } none)
+            {
+                sb.Append(indent).Append(nb ? "  - men ikke i en setning som også har (den motsatte beskjeden):\n" : "  - but not in a sentence that also has (the opposite statement):\n");
+                foreach (var sub in none)
+                {
+                    Describe(sb, sub, depth + 2, nb);
+                }
+            }
         }
         else if (c.Detector is { } d)
         {
@@ -149,6 +158,12 @@ public static class RulesDocGenerator
             foreach (var (lang, list) in phrases.OrderBy(k => k.Key, StringComparer.Ordinal))
             {
                 sb.Append(indent).Append($"  - {lang}: {string.Join(", ", list.Select(p => $"«{p}»"))}\n");
+            }
+
+            if (c.Lemmas is { Count: > 0 } lemmas)
+            {
+                sb.Append(indent).Append(nb ? "  - teller som én (samme tjeneste): " : "  - count as one (same service): ")
+                    .Append(string.Join("; ", lemmas.Select(g => string.Join(" = ", g.Select(p => $"«{p}»"))))).Append('\n');
             }
         }
         else if (c.Patterns is { } patterns)

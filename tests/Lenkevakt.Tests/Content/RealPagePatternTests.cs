@@ -1,0 +1,160 @@
+using Lenkevakt.Content;
+using Lenkevakt.Content.Detectors;
+using Lenkevakt.Content.Rules;
+using Xunit;
+
+namespace Lenkevakt.Tests.Content;
+
+/// <summary>
+/// The phrasing patterns found on real municipal pages (eval/real-pages), each reproduced in our own words: the
+/// real-page set needs local texts, these run in CI.
+/// </summary>
+public sealed class RealPagePatternTests
+{
+    private static PageContentResult Page(string body, string title = "Helse og omsorg", string lang = "nb", string url = "https://www.example-kommune.no/helse-og-omsorg/side/") =>
+        ContentTestHost.EvaluateHtml($"<!doctype html><html lang=\"{lang}\"><head><title>{title}</title></head><body><main><h1>{title}</h1>{body}<p>Her finner du informasjon om helse.</p></main></body></html>", url: url);
+
+    private static RuleOutcome Outcome(PageContentResult r, string rule) => r.Rule(rule)?.Outcome ?? RuleOutcome.NotApplicable;
+
+    [Theory]
+    [InlineData("<p>Ta kontakt med fastlegen din. Fastlegekontoret svarer på telefon, og legekontoret har åpent hver dag. Fastlegene har timer.</p>", false)]
+    [InlineData("<p>Tildelingskontoret behandler søknaden. Tildelingskontorets saksbehandler kommer på besøk.</p>", false)]
+    [InlineData("<p>Ta kontakt med fastlegen din, eller søk om hjemmesykepleie.</p>", true)]
+    [InlineData("<p>Kriseteamet kan kalles ut av legevakta.</p>", true)]
+    [InlineData("<p>Bor du hjemme, kan du søke om trygghetsalarm. Tjenestekontoret vurderer søknaden.</p>", true)]
+    public void Services_are_counted_by_service_not_by_word_form(string body, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "kommunale-helsetjenester"));
+
+    [Fact]
+    public void Services_in_other_languages_count()
+    {
+        var pl = Page("<p>Jeśli jesteś chory, zadzwoń do lekarza pierwszego kontaktu albo na pogotowie.</p>", "Informacje o zdrowiu", "pl");
+        Assert.Equal(RuleOutcome.Met, Outcome(pl, "kommunale-helsetjenester"));
+        var en = Page("<p>Contact the accident and emergency unit when you cannot reach your general practitioner.</p>", "Health services", "en");
+        Assert.Equal(RuleOutcome.Met, Outcome(en, "kommunale-helsetjenester"));
+    }
+
+    [Theory]
+    [InlineData("<p>Utenom kontortid ringer du legevakten på 116 117.</p>")]
+    [InlineData("<p>Legevakta hjelper deg når fastlegekontoret ditt er stengt.</p>")]
+    [InlineData("<p>Legevakta er for det som ikke kan vente til fastlegen er tilgjengelig igjen.</p>")]
+    [InlineData("<p>Trenger du lege utenom fastlegens åpningstider, kontakter du legevakten.</p>")]
+    [InlineData("<p>Telefonen er åpen på hverdager. Utenom disse tidene, ring 116117.</p>")]
+    public void Out_of_hours_wordings(string body) =>
+        Assert.Equal(RuleOutcome.Met, Outcome(Page(body), "legevakt-utenfor-kontortid"));
+
+    [Fact]
+    public void Out_of_hours_in_english_and_lithuanian()
+    {
+        Assert.Equal(RuleOutcome.Met, Outcome(Page("<p>Outside of the working hours of your GP, call the out-of-hours service on 116 117.</p>", "Health", "en"), "legevakt-utenfor-kontortid"));
+        Assert.Equal(RuleOutcome.Met, Outcome(Page("<p>Susirgus skambinkite 116117 (visą parą).</p>", "Sveikata", "lt"), "legevakt-utenfor-kontortid"));
+    }
+
+    [Fact]
+    public void Another_services_hours_next_to_a_legevakt_mention_are_not_the_legevakts_hours()
+    {
+        var r = Page("<p>Jordmor har åpent mandag til fredag kl. 08.30–14.30.</p><p>Ved akutte hendelser kontakter du legevakt.</p>");
+        Assert.Equal(RuleOutcome.NotMet, Outcome(r, "legevakt-utenfor-kontortid"));
+    }
+
+    [Theory]
+    [InlineData("<p>Hvis det er mulig, skal du alltid ringe fastlegen først.</p>", true)]
+    [InlineData("<p>Kontakt med legetenesta: Fastlegen din i opningstida, legevakt når fastlegen ikkje er tilgjengeleg.</p>", true)]
+    [InlineData("<p>Fastlegen gir deg vanligvis en time samme dag hvis det haster.</p>", true)]
+    [InlineData("<p>Det er fastlegen som kjenner deg best. Dette gjelder også når du blir akutt syk på dagtid.</p>", true)]
+    [InlineData("<p>Fastlegen er hovedkontakten din. Legevakten tar seg av akutt sykdom om natten.</p>", false)]
+    [InlineData("<p>Utenom fastlegens kontortid ringer du legevakten ved akutt sykdom.</p>", false)]
+    [InlineData("<p>Legevakten tar imot akutt syke som ikke kan vente på time hos fastlegen.</p>", false)]
+    [InlineData("<p>Ved akutt sykdom kontakter du fastlege, legevakt eller sykehuset.</p>", false)]
+    public void Gp_first_in_the_daytime_is_told_from_the_opposite(string body, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "fastlege-dagtid"));
+
+    [Theory]
+    [InlineData("<p>Øyeblikkelig hjelp: 113</p>")]
+    [InlineData("<ul><li>Legekontoret, tlf. 12 34 56 78</li><li>Akutt 113</li></ul>")]
+    [InlineData("<p>Medisinsk nødtelefon 113</p>")]
+    public void Emergency_113_after_short_intros(string body) =>
+        Assert.Equal(RuleOutcome.Met, Outcome(Page(body), "nodnummer-113"));
+
+    [Theory]
+    [InlineData("Du når oss på telefon 12 34 56 78 mellom klokken 09.00 og 15.00.")]
+    [InlineData("Sentralbord 12 34 56 78 (08.00–15.00)")]
+    [InlineData("Teamet nås på 12 34 56 78 kl. 0800–2300.")]
+    [InlineData("Legevakta er open for telefonar heile døgnet.")]
+    [InlineData("Legevakten er der for deg hele døgnet.")]
+    [InlineData("Skambinkite nuo 8 iki 15 val.")]
+    public void Opening_hours_formats(string text) =>
+        Assert.NotEmpty(OpeningHoursDetector.FindInText(text));
+
+    [Theory]
+    [InlineData("Legevakten er bemannet med lege hele døgnet andre steder.")]
+    [InlineData("Barn fra 8 til 15 år kan delta.")]
+    public void Not_opening_hours(string text) =>
+        Assert.Empty(OpeningHoursDetector.FindInText(text));
+
+    [Theory]
+    [InlineData("<p>Helsestasjonen gir råd til foreldre. Tilbudet er frivillig og gratis.</p>", false)]
+    [InlineData("<p>Teamet kan hjelpe med å etablere frivillige behandlingsløp ved rusproblemer.</p>", false)]
+    [InlineData("<p>Frivilligsentralen formidler besøksvenner til eldre som bor hjemme.</p>", true)]
+    public void Frivillig_meaning_optional_is_not_a_voluntary_organisation(string body, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "frivillige-organisasjoner"));
+
+    [Theory]
+    [InlineData("Read more at www.example-kommune.no about the service.")]
+    [InlineData("You can contact us at example-kommune.no or by phone.")]
+    public void At_before_a_web_address_is_not_an_email(string text) =>
+        Assert.Empty(EmailDetector.FindInText(text));
+
+    [Theory]
+    [InlineData("Skriv til postmottak at example-kommune punktum no.", "postmottak@example-kommune.no")]
+    [InlineData("E-post: post(at)example-kommune.no", "post@example-kommune.no")]
+    public void Spelled_out_emails_still_count(string text, string expected) =>
+        Assert.Contains(EmailDetector.FindInText(text), h => h.Value == expected);
+
+    [Fact]
+    public void A_municipal_mental_health_line_with_its_number_counts_as_a_helpline()
+    {
+        var r = Page("<p>Kommunens hjelpetelefon for psykisk helse: 55 12 34 56. Linjen er åpen hver dag.</p>");
+        Assert.Equal(RuleOutcome.Met, Outcome(r, "hjelpetelefoner-psykisk-helse"));
+        var plain = Page("<p>Har du spørsmål om skolen, ring rektor på 55 12 34 56.</p><p>Helsestasjonen har åpent.</p>");
+        Assert.Equal(RuleOutcome.NotMet, Outcome(plain, "hjelpetelefoner-psykisk-helse"));
+    }
+
+    [Theory]
+    [InlineData("<p>Informasjon om vaksine finner du på mange språk hos helsemyndighetene.</p>")]
+    [InlineData("<p>Somali: https://example.org/so<br>Polsk: https://example.org/pl</p>")]
+    [InlineData("<p>Velg språk: Bokmål Samisk</p>")]
+    [InlineData("<p>Polski</p><p>Det er viktig at du bestiller time før testing.</p>")]
+    [InlineData("<p>Informasjonstelefonen er tilgjengelig på språkene polsk, arabisk og somali.</p>")]
+    public void Languages_offered_as_text(string body) =>
+        Assert.Equal(RuleOutcome.Met, Outcome(Page(body), "informasjon-andre-sprak"));
+
+    [Fact]
+    public void Short_service_pages_pass_the_help_page_gate()
+    {
+        var tildeling = ContentTestHost.EvaluateHtml("<html lang=\"nb\"><head><title>Tildelingskontoret</title></head><body><main><h1>Tildelingskontoret</h1><p>Vi behandler søknader om praktisk bistand og trygghetsalarm.</p><p>Telefontid mandag–fredag kl. 10.00–14.00, tlf. 55 12 34 56, e-post post@example-kommune.no</p></main></body></html>", url: "https://www.example-kommune.no/tildelingskontoret/");
+        Assert.True(tildeling.IsHelpPage, string.Join(" | ", tildeling.HelpReasons));
+        var frivillig = ContentTestHost.EvaluateHtml("<html lang=\"nb\"><head><title>Frivilligsentralen</title></head><body><main><h1>Frivilligsentralen</h1><p>Frivilligsentralen deler ut mat hver onsdag kl. 14–16.</p></main></body></html>", url: "https://www.example-kommune.no/frivilligsentralen/");
+        Assert.True(frivillig.IsHelpPage, string.Join(" | ", frivillig.HelpReasons));
+        var surgery = ContentTestHost.EvaluateHtml("<html lang=\"nb\"><head><title>Avbestilling</title></head><body><main><h1>Avbestilling</h1><p>Legetimer må avbestilles senest dagen før, ellers må du betale for timen.</p></main></body></html>", url: "https://www.eksempellegesenter.no/avbestilling/");
+        Assert.True(surgery.IsHelpPage, string.Join(" | ", surgery.HelpReasons));
+    }
+
+    [Theory]
+    [InlineData("<p>Står det om liv, ring 113. Pasienter sendes videre til akuttmottaket på sykehuset.</p>", true)]
+    [InlineData("<p>Ved akutt sykdom kan du bli henvist til sykehusets akuttmottak.</p>", true)]
+    [InlineData("<p>In a serious emergency you may be sent to the emergency department at the hospital.</p>", true)]
+    [InlineData("<p>Akutteamet i psykisk helsevern kan kontaktes gjennom legevakten.</p>", false)]
+    [InlineData("<p>Akutt: ring 113. AMK sender ambulanse.</p>", false)]
+    [InlineData("<p>The Accident &amp; emergency department (Legevakten) accepts patients in need of immediate help.</p>", false)]
+    public void Akuttmottak_is_the_hospital_emergency_department(string body, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "akuttmottak"));
+
+    [Fact]
+    public void Rule_set_has_the_akuttmottak_rule_with_a_norwegian_title()
+    {
+        var rule = Assert.Single(RuleSetLoader.LoadEmbedded().Rules, r => r.Id == "akuttmottak");
+        Assert.Contains("Akuttmottak", rule.TitleNb, StringComparison.Ordinal);
+        Assert.Equal("site", rule.Scope.ToString().ToLowerInvariant());
+    }
+}

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Lenkevakt.Content;
+using static Lenkevakt.Tests.Content.PrecisionRecall;
 using Lenkevakt.Content.Languages;
 using Lenkevakt.Content.Rules;
 using Lenkevakt.Crawling;
@@ -128,32 +129,6 @@ if (timing > 0)
 void Row(string name, double p, double r, int positives) =>
     Console.WriteLine(markdown ? $"| {name} | {p:0.00} | {r:0.00} | {positives} |" : $"{name,-30} {p,6:0.000} {r,6:0.000}  {positives}");
 
-static (double Precision, double Recall, List<string> Failures) Measure<T>(IReadOnlyList<T> rows, Func<T, bool> truth, Func<T, bool> predicted, Func<T, string> describe)
-{
-    int tp = 0, fp = 0, fn = 0;
-    var failures = new List<string>();
-    foreach (var row in rows)
-    {
-        var t = truth(row);
-        var p = predicted(row);
-        if (t && p)
-        {
-            tp++;
-        }
-        else if (p)
-        {
-            fp++;
-            failures.Add("FP " + describe(row));
-        }
-        else if (t)
-        {
-            fn++;
-            failures.Add("FN " + describe(row));
-        }
-    }
-
-    return (tp + fp == 0 ? 1.0 : (double)tp / (tp + fp), tp + fn == 0 ? 1.0 : (double)tp / (tp + fn), failures);
-}
 
 static string FindUp(string relative)
 {

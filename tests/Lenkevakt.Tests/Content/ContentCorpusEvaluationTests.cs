@@ -3,6 +3,7 @@ using System.Text;
 using Lenkevakt.Content;
 using Lenkevakt.Content.Rules;
 using Xunit;
+using static Lenkevakt.Tests.Content.PrecisionRecall;
 using Xunit.Abstractions;
 
 namespace Lenkevakt.Tests.Content;
@@ -122,32 +123,4 @@ public sealed class ContentCorpusEvaluationTests(ITestOutputHelper output)
         }
     }
 
-    private static (double Precision, double Recall, List<string> Failures) Measure<T>(IReadOnlyList<T> rows, Func<T, bool> truth, Func<T, bool> predicted, Func<T, string> describe)
-    {
-        int tp = 0, fp = 0, fn = 0;
-        var failures = new List<string>();
-        foreach (var row in rows)
-        {
-            var t = truth(row);
-            var p = predicted(row);
-            if (t && p)
-            {
-                tp++;
-            }
-            else if (p)
-            {
-                fp++;
-                failures.Add("false positive: " + describe(row));
-            }
-            else if (t)
-            {
-                fn++;
-                failures.Add("false negative: " + describe(row));
-            }
-        }
-
-        var precision = tp + fp == 0 ? 1.0 : (double)tp / (tp + fp);
-        var recall = tp + fn == 0 ? 1.0 : (double)tp / (tp + fn);
-        return (precision, recall, failures);
-    }
 }

@@ -28,10 +28,13 @@ def key(source, target, fragment=None):
         host = urlsplit(target).netloc
     return (canon_path(source), host + canon_path(target.split("#")[0]) + frag)
 
-def main():
-    truth = json.load(open(sys.argv[1]))
+def read_rows(path):
+    """The export's rows with PascalCase keys (the `run --export` and `export findings` headers differ in case)."""
+    return [{(k[:1].upper() + k[1:]): v for k, v in r.items()} for r in csv.DictReader(open(path, encoding="utf-8"))]
+
+def score(truth, rows):
+    """Recall per defect class, false positives and misses of one site's findings rows against its truth."""
     site_host = None
-    rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
     if rows:
         site_host = urlsplit(rows[0]["PageUrl"]).netloc
     expected = {}
@@ -75,6 +78,11 @@ def main():
     result["recall"] = {c: {"found": f, "total": n} for c, (f, n) in sorted(per.items())}
     result["language_false_positives"] = [{"page": k[0], "kind": k[1]} for k in lang_fp]
     result["content_findings_not_scored"] = len(content_other) - len([r for r in content_other if r["Kind"] in ("lang-missing", "lang-mismatch")])
+    return result, per, fps, lang_fp
+
+def main():
+    truth = json.load(open(sys.argv[1]))
+    result, per, fps, lang_fp = score(truth, read_rows(sys.argv[2]))
     for c, (f, n) in sorted(per.items()):
         print(f"{c:28s} {f}/{n}")
     print(f"language false positives: {len(lang_fp)}")
@@ -87,4 +95,5 @@ def main():
     if "--json" in sys.argv:
         json.dump(result, open(sys.argv[sys.argv.index("--json") + 1], "w"), indent=1, ensure_ascii=False)
 
-main()
+if __name__ == "__main__":
+    main()

@@ -50,6 +50,8 @@ public static class LenkevaktServiceCollectionExtensions
         services.AddContentChecks();
         services.AddCrawlerHttp();
         services.AddSingleton(sp => new HostGate(sp.GetRequiredService<IOptions<CrawlOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ParseGate(sp.GetRequiredService<IOptions<CrawlOptions>>().Value));
+        services.AddSingleton(sp => new SiteAdmission(sp.GetRequiredService<IOptions<CrawlOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PageFetcher>();
         services.AddSingleton<LinkStatusStore>();
         services.AddSingleton<LinkChecker>();

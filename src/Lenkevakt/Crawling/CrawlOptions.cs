@@ -89,9 +89,43 @@ public sealed class CrawlOptions : IValidatableObject
     [Range(1, 1024)]
     public int LinkCheckConcurrency { get; set; } = 32;
 
-    /// <summary>Sites crawled at once by one process. Default 4.</summary>
-    [Range(1, 256)]
-    public int SiteConcurrency { get; set; } = 4;
+    /// <summary>
+    /// Most site crawls in progress at once in one process (<see cref="SiteAdmission"/>): the crawl engine keeps every
+    /// host busy up to its own politeness limit, and this, <see cref="MaxRequestsInFlight"/>, <see cref="MaxParallelParses"/>
+    /// and <see cref="MemoryBudgetMb"/> bound the process. Default 128.
+    /// </summary>
+    [Range(1, 4096)]
+    public int MaxSitesInFlight { get; set; } = 128;
+
+    /// <summary>The name of <see cref="MaxSitesInFlight"/> before the crawl engine (kept for existing configuration): when set, it wins.</summary>
+    [Range(1, 4096)]
+    public int? SiteConcurrency
+    {
+        get => null;
+        set
+        {
+            if (value is { } sites)
+            {
+                MaxSitesInFlight = sites;
+            }
+        }
+    }
+
+    /// <summary>Requests in flight at once in one process, across all hosts (pages, link checks, robots.txt, sitemaps). Default 128.</summary>
+    [Range(1, 4096)]
+    public int MaxRequestsInFlight { get; set; } = 128;
+
+    /// <summary>Pages decoded, parsed and analysed at once in one process (<see cref="ParseGate"/>). 0: the number of processors (default).</summary>
+    [Range(0, 256)]
+    public int MaxParallelParses { get; set; }
+
+    /// <summary>
+    /// New sites start only while the process's managed heap is below this many MiB (the first site always starts).
+    /// The state of a site in progress is small (its link occurrences and page records are on disk, see
+    /// <see cref="LinkSpool"/>), so this is a safety bound, not the usual limit. Default 700.
+    /// </summary>
+    [Range(64, 1_048_576)]
+    public int MemoryBudgetMb { get; set; } = 700;
 
     /// <summary>Status codes counted as OK besides 2xx, e.g. "403" for sites that refuse robots. Comma list of codes or ranges.</summary>
     public string AcceptedStatusCodes { get; set; } = "200-299";

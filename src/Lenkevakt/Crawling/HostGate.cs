@@ -6,11 +6,20 @@ namespace Lenkevakt.Crawling;
 /// Per-host politeness in one place: at most <see cref="CrawlOptions.HostConcurrency"/> requests in flight to one
 /// host and at least the host's minimum interval between request starts (the configured interval, raised by a
 /// robots.txt crawl-delay, and raised again while the host asks us to back off with 429/503 + Retry-After).
+/// The engine's request budget is here too: at most <see cref="CrawlOptions.MaxRequestsInFlight"/> requests in flight
+/// in the process, across all hosts. A request takes its host's slot first, then a global one, and only then reserves
+/// its start time, so the interval between two starts on one host holds however long the global wait was.
 /// All waiting goes through <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class HostGate(CrawlOptions options, TimeProvider time)
+public sealed class HostGate(CrawlOptions options, TimeProvider time) : IDisposable
 {
     private readonly ConcurrentDictionary<string, HostState> hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SemaphoreSlim global = new(options.MaxRequestsInFlight, options.MaxRequestsInFlight);
+    private int inFlight;
+    private int peak;
+
+    /// <summary>The most requests in flight at once so far, across hosts.</summary>
+    public int PeakRequestsInFlight => Volatile.Read(ref peak);
 
     public async Task<IDisposable> EnterAsync(Uri uri, CancellationToken ct)
     {
@@ -18,25 +27,41 @@ public sealed class HostGate(CrawlOptions options, TimeProvider time)
         await state.Slots.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            TimeSpan wait;
-            lock (state)
-            {
-                var now = time.GetUtcNow();
-                var start = state.NextStart > now ? state.NextStart : now;
-                state.NextStart = start + state.Interval;
-                wait = start - now;
-            }
-
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, time, ct).ConfigureAwait(false);
-            }
-
-            return new Releaser(state.Slots);
+            await global.WaitAsync(ct).ConfigureAwait(false);
         }
         catch
         {
             state.Slots.Release();
+            throw;
+        }
+
+        ParseGate.InterlockedMax(ref peak, Interlocked.Increment(ref inFlight));
+        try
+        {
+            // The next start is taken from the time a request really goes, not from a reservation made earlier: a
+            // waiter that wakes late (a busy machine) must not leave the one after it less than the interval.
+            while (true)
+            {
+                TimeSpan wait;
+                lock (state)
+                {
+                    var now = time.GetUtcNow();
+                    wait = state.NextStart - now;
+                    if (wait <= TimeSpan.Zero)
+                    {
+                        state.NextStart = now + state.Interval;
+                        break;
+                    }
+                }
+
+                await Task.Delay(wait, time, ct).ConfigureAwait(false);
+            }
+
+            return new Releaser(this, state.Slots);
+        }
+        catch
+        {
+            Release(state.Slots);
             throw;
         }
     }
@@ -75,7 +100,16 @@ public sealed class HostGate(CrawlOptions options, TimeProvider time)
         public DateTimeOffset NextStart { get; set; }
     }
 
-    private sealed class Releaser(SemaphoreSlim slots) : IDisposable
+    public void Dispose() => global.Dispose();
+
+    private void Release(SemaphoreSlim hostSlots)
+    {
+        Interlocked.Decrement(ref inFlight);
+        global.Release();
+        hostSlots.Release();
+    }
+
+    private sealed class Releaser(HostGate gate, SemaphoreSlim slots) : IDisposable
     {
         private int released;
 
@@ -83,7 +117,7 @@ public sealed class HostGate(CrawlOptions options, TimeProvider time)
         {
             if (Interlocked.Exchange(ref released, 1) == 0)
             {
-                slots.Release();
+                gate.Release(slots);
             }
         }
     }

@@ -35,6 +35,7 @@ public sealed class SiteCrawler
     private readonly TimeProvider time;
     private readonly ILinkPriority linkPriority;
     private readonly RobotsCache robots;
+    private readonly SiteAdmission admission;
 
     public SiteCrawler(
         PageFetcher fetcher,
@@ -43,6 +44,8 @@ public sealed class SiteCrawler
         IEnumerable<ISiteAnalyzer> analyzers,
         CrawlCheckpointStore checkpoints,
         ILinkPriority linkPriority,
+        SiteAdmission admission,
+        ParseGate parsing,
         IOptions<CrawlOptions> options,
         TimeProvider time,
         ILogger<SiteCrawler> logger)
@@ -50,13 +53,14 @@ public sealed class SiteCrawler
         this.analyzers = analyzers;
         this.linkPriority = linkPriority;
         this.robots = robots;
+        this.admission = admission;
         this.time = time;
         this.logger = logger;
         o = options.Value;
         replay = new CheckpointReplay(checkpoints, logger);
         flusher = new CheckpointFlusher(checkpoints, time, o.CheckpointInterval, logger);
         follower = new LinkFollower(linkChecker);
-        pageStep = new PageStep(fetcher, linkChecker, robots, follower, logger);
+        pageStep = new PageStep(fetcher, linkChecker, robots, follower, parsing, logger);
         sitemaps = new SitemapSeeder(robots, fetcher);
         notFound = new NotFoundProbe(fetcher, logger);
         evaluation = new LinkEvaluation(linkChecker, new HttpsTwinProbe(linkChecker), o.RedirectChainThreshold);
@@ -65,6 +69,8 @@ public sealed class SiteCrawler
     /// <param name="deadline">Stop crawling new pages at this time, checkpoint, and return <c>Completed = false</c>.</param>
     public async Task<SiteCrawlResult> CrawlAsync(SiteDefinition site, string runId, IProgress<SiteProgress>? progress, CancellationToken ct, DateTimeOffset? deadline = null)
     {
+        // The engine's site budget: this crawl starts when the process has room for another site (SiteAdmission).
+        using var admitted = await admission.EnterAsync(ct).ConfigureAwait(false);
         var watch = Stopwatch.StartNew();
         var traps = new TrapDetector();
         var frontier = new CrawlFrontier(site.Scope.MaxPages, linkPriority.Score, traps.IsTrap);

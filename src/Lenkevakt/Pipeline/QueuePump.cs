@@ -13,7 +13,7 @@ namespace Lenkevakt.Pipeline;
 /// backoff; a message interrupted by shutdown is made visible again at once, so another worker (or the next run)
 /// takes it over: nothing is lost. Several processes may pump the same queues.
 /// </summary>
-public sealed class QueuePump(StorageClients storage, QueueMessageProcessor processor, IOptions<QueueOptions> options, IOptions<Crawling.CrawlOptions> crawl, TimeProvider time, ILogger<QueuePump> logger, QueueWakeups wakeups)
+public sealed class QueuePump(StorageClients storage, QueueMessageProcessor processor, IOptions<QueueOptions> options, IOptions<Crawling.CrawlOptions> crawl, Crawling.SiteAdmission admission, TimeProvider time, ILogger<QueuePump> logger, QueueWakeups wakeups)
 {
     private int inFlight;
     private long deferredUntilTicks;
@@ -23,7 +23,7 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
 
     /// <summary>Pumps every pipeline queue until <paramref name="ct"/> is cancelled.</summary>
     public Task RunAsync(CancellationToken ct) =>
-        Task.WhenAll(StorageNames.PipelineQueues.Select(q => PumpQueueAsync(q, q == StorageNames.CrawlSite ? crawl.Value.SiteConcurrency : options.Value.StageConcurrency, ct)));
+        Task.WhenAll(StorageNames.PipelineQueues.Select(q => PumpQueueAsync(q, q == StorageNames.CrawlSite ? crawl.Value.MaxSitesInFlight : options.Value.StageConcurrency, ct)));
 
     /// <summary>
     /// True when no pipeline queue holds a message (visible, in flight or delayed) and this pump is idle.
@@ -59,8 +59,15 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
         {
             try
             {
+                if (logical == StorageNames.CrawlSite)
+                {
+                    // The crawl engine decides when another site starts (sites in flight, memory): a message is taken
+                    // only when it would start, so the others stay in the queue for this or another worker.
+                    await admission.WaitForRoomAsync(ct).ConfigureAwait(false);
+                }
+
                 await slots.WaitAsync(ct).ConfigureAwait(false);
-                var free = slots.CurrentCount + 1;
+                var free = logical == StorageNames.CrawlSite ? Math.Min(slots.CurrentCount + 1, 4) : slots.CurrentCount + 1;
                 var nudged = wakeups.Next(logical);
                 QueueMessage[] messages;
                 try

@@ -8,7 +8,7 @@ namespace Lenkevakt.Crawling;
 /// record is taken over), redirects (the final page is crawled once, under its own URL), failures, aliases (the same
 /// bytes under another URL), soft 404s, the page analyses, and following the page's links.
 /// </summary>
-internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, RobotsCache robots, LinkFollower follower, ILogger logger)
+internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, RobotsCache robots, LinkFollower follower, ParseGate parsing, ILogger logger)
 {
     /// <param name="turn">The page's place in its level: a body seen under two URLs is checked under the one admitted first.</param>
     public async Task ProcessAsync(SiteCrawlState state, Uri uri, int depth, List<ISiteAnalysis> analyses, PageTurn turn, CancellationToken ct)
@@ -113,6 +113,8 @@ internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, Rob
             return;
         }
 
+        // The engine's CPU budget: decoding, parsing and the analyses run in a parse slot (ParseGate); fetching goes on.
+        using var cpu = await parsing.EnterAsync(ct).ConfigureAwait(false);
         var (html, _, undecodable) = HtmlDecoding.DecodePage(fetch.Body, fetch.Charset);
         var page = PageParser.Parse(html, fetch.FinalUri, state.HtmlLimits);
         if (state.NotFound is { } startLooksMissing && startLooksMissing.Matches(page, html) && depth == 0)
@@ -161,6 +163,7 @@ internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, Rob
             }
         }
 
+        cpu.Dispose();
         follower.Follow(state, page.BaseUri, page.Links, depth, ct);
 
         Interlocked.Add(ref state.LinksFoundCount, page.Links.Count);

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The national bench: K municipal sites (gen_nation.py), each on its own loopback address, crawled in one
+# Lenkevakt run with the default settings, timed, sampled and scored per site against each site's truth.json.
+#
+#   bench/nation.sh [--sites K] [--pages P] [--repeats R] [--out DIR] [--timeout S] [--skip-build]
+#                   [--set KEY=VALUE]... [--report]
+#
+#   --sites K       municipal sites (default 357); the bench is /tmp/lenkevakt-nation-K, generated if missing
+#   --pages P       pages per site (default 150)
+#   --repeats R     timed runs (default 3); the summary gives each run and the median
+#   --out DIR       default /tmp/lenkevakt-bench/nation-K; runs accumulate in DIR/runs/r<k>/
+#   --timeout S     per run (default 3600)
+#   --set K=V       an extra configuration value for the run, as an environment variable
+#                   (e.g. --set Lenkevakt__Crawl__SiteConcurrency=4 for the old engine's limit)
+#   --report        after each run, time `report --format html` over the run's storage (wall, peak RSS)
+#
+# Each run: a fresh working directory (fresh Azurite data), Azurite on three free loopback ports,
+# `run --sites …/sites.json --allow-private --export out.csv` under /usr/bin/time -v, RSS and CPU sampled every
+# 0.5 s by probe.py (dotnet and node separately), then every site's findings scored with bench/score.py against
+# its truth.json. Results: DIR/runs/r<k>/{meta.json,score.json,samples.tsv,stdout.txt} and DIR/results.md.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/.." && pwd)
+SHARED=/work/shared/bench
+SITES=357; PAGES=150; REPEATS=3; OUT=; TIMEOUT=3600; SKIP_BUILD=0; REPORT=0; SETS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sites) SITES=$2; shift 2 ;;
+    --pages) PAGES=$2; shift 2 ;;
+    --repeats) REPEATS=$2; shift 2 ;;
+    --out) OUT=$2; shift 2 ;;
+    --timeout) TIMEOUT=$2; shift 2 ;;
+    --skip-build) SKIP_BUILD=1; shift ;;
+    --set) SETS+=("$2"); shift 2 ;;
+    --report) REPORT=1; shift ;;
+    -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+OUT=${OUT:-/tmp/lenkevakt-bench/nation-$SITES}
+NATION=/tmp/lenkevakt-nation-$SITES
+DLL=$REPO/src/Lenkevakt.Cli/bin/Release/net10.0/Lenkevakt.Cli.dll
+log() { echo "[nation $(date +%H:%M:%S)] $*" >&2; }
+mkdir -p "$OUT/runs"
+
+STARTED=0; SAMPLER=; RUN_DIR=
+kill_leftovers() {
+  local pid
+  for pid in $(grep -lsaF -- "$1" /proc/[0-9]*/cmdline 2>/dev/null | cut -d/ -f3); do
+    [ "$pid" = "$$" ] && continue
+    case "$(cat "/proc/$pid/comm" 2>/dev/null)" in dotnet|node) kill -INT "$pid" 2>/dev/null || true ;; esac
+  done
+}
+cleanup() {
+  [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null || true
+  [ -n "$RUN_DIR" ] && kill_leftovers "$RUN_DIR"
+  if [ "$STARTED" = 1 ]; then "$SHARED/serve_nation.sh" stop "$NATION" || true; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [ "$SKIP_BUILD" = 0 ]; then
+  log "building Lenkevakt (Release)"
+  timeout 900 dotnet build "$REPO/src/Lenkevakt.Cli" -c Release -nologo -v q >"$OUT/build.log" 2>&1 || { tail -20 "$OUT/build.log" >&2; exit 1; }
+fi
+[ -f "$DLL" ] || { echo "no $DLL: build first" >&2; exit 1; }
+if [ ! -x "$REPO/tools/azurite/node_modules/.bin/azurite" ]; then
+  (cd "$REPO/tools/azurite" && timeout 600 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+if [ ! -f "$NATION/nation.json" ]; then
+  log "generating $NATION ($SITES sites x $PAGES pages)"
+  python3 "$SHARED/gen_nation.py" --sites "$SITES" --pages "$PAGES" --out "$NATION" >/dev/null
+fi
+if ! "$SHARED/serve_nation.sh" status "$NATION" >/dev/null 2>&1; then
+  "$SHARED/serve_nation.sh" start "$NATION"; STARTED=1
+fi
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+key=$(grep -o 'DevAccountKey = "[^"]*"' "$REPO/src/Lenkevakt.Cli/Hosting/AzuriteLauncher.cs" | cut -d'"' -f2)
+
+for _ in $(seq "$REPEATS"); do
+  k=1; while [ -e "$OUT/runs/r$k" ]; do k=$((k + 1)); done
+  dir=$OUT/runs/r$k; cwd=$dir/cwd; mkdir -p "$cwd"; RUN_DIR=$dir
+  bp=$(free_port); qp=$(free_port); tp=$(free_port)
+  conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$bp/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$qp/devstoreaccount1;TableEndpoint=http://127.0.0.1:$tp/devstoreaccount1;"
+  printf '%s\n' "${SETS[@]}" > "$dir/env"
+  echo "dotnet $DLL run --sites $NATION/sites.json --allow-private --export $dir/out.csv" > "$dir/cmd"
+  sleep 3
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  python3 "$HERE/probe.py" sample --match "$dir" --port 18500 --out "$dir/samples.tsv" --max-seconds "$((TIMEOUT + 60))" &
+  SAMPLER=$!
+  log "run $k (load $load): $(cat "$dir/cmd") ${SETS[*]}"
+  head -1 /proc/stat > "$dir/procstat.txt"
+  t0=$(date +%s.%N)
+  set +e
+  ( cd "$cwd" && env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
+      Lenkevakt__Storage__ConnectionString="$conn" "${SETS[@]}" \
+      /usr/bin/time -v -o "$dir/time.txt" timeout -s INT -k 30 "$TIMEOUT" $(cat "$dir/cmd") > "$dir/stdout.txt" 2>&1 )
+  rc=$?
+  set -e
+  t1=$(date +%s.%N)
+  head -1 /proc/stat >> "$dir/procstat.txt"
+  if [ "$REPORT" = 1 ]; then
+    # The report over the run's data, with the same Azurite (the CLI starts it again on the same ports and folder).
+    ( cd "$cwd" && Lenkevakt__Storage__ConnectionString="$conn" /usr/bin/time -v -o "$dir/report-time.txt" \
+        dotnet "$DLL" report --format html --out "$dir/report.html" > "$dir/report-stdout.txt" 2>&1 ) || log "report failed (see report-stdout.txt)"
+  fi
+  kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=
+  sleep 0.3; kill_leftovers "$dir"; RUN_DIR=
+  rm -rf "$cwd"
+  python3 "$HERE/nation_score.py" --nation "$NATION" --run "$dir" --rc "$rc" --t0 "$t0" --t1 "$t1" --load "$load" --repo "$REPO" \
+    | tee "$dir/score.txt" >&2
+done
+python3 "$HERE/nation_score.py" --summarize "$OUT" | tee "$OUT/results.md"

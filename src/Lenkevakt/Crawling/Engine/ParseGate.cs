@@ -1,0 +1,60 @@
+namespace Lenkevakt.Crawling;
+
+/// <summary>
+/// The engine's CPU budget: at most <see cref="CrawlOptions.MaxParallelParses"/> pages are decoded, parsed and
+/// analysed at once in this process, whatever the number of sites in flight. Fetching goes on meanwhile, so with
+/// hundreds of sites in progress the processor works on whole pages instead of switching between hundreds of them.
+/// </summary>
+public sealed class ParseGate : IDisposable
+{
+    private readonly SemaphoreSlim slots;
+    private int inFlight;
+    private int peak;
+
+    public ParseGate(CrawlOptions options)
+    {
+        Limit = options.MaxParallelParses > 0 ? options.MaxParallelParses : Environment.ProcessorCount;
+        slots = new SemaphoreSlim(Limit, Limit);
+    }
+
+    /// <summary>Pages parsed at once at most.</summary>
+    public int Limit { get; }
+
+    /// <summary>The most pages parsed at once so far (for tests and the benchmark).</summary>
+    public int Peak => Volatile.Read(ref peak);
+
+    public async Task<IDisposable> EnterAsync(CancellationToken ct)
+    {
+        await slots.WaitAsync(ct).ConfigureAwait(false);
+        var now = Interlocked.Increment(ref inFlight);
+        InterlockedMax(ref peak, now);
+        return new Slot(this);
+    }
+
+    public void Dispose() => slots.Dispose();
+
+    internal static void InterlockedMax(ref int target, int value)
+    {
+        for (var current = Volatile.Read(ref target); value > current; current = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, current) == current)
+            {
+                return;
+            }
+        }
+    }
+
+    private sealed class Slot(ParseGate gate) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                Interlocked.Decrement(ref gate.inFlight);
+                gate.slots.Release();
+            }
+        }
+    }
+}

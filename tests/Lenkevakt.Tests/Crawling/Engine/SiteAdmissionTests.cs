@@ -1,0 +1,97 @@
+using Lenkevakt.Crawling;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Lenkevakt.Tests.Crawling.Engine;
+
+/// <summary>The engine's site and CPU budgets, with a fake clock and a memory measure the test sets.</summary>
+public sealed class SiteAdmissionTests
+{
+    [Fact]
+    public async Task Enter_HoldsAtMostMaxSites_AndTheNextStartsWhenOneLeaves()
+    {
+        var time = new FakeTimeProvider();
+        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 3 }, time, () => 0);
+        var slots = new List<IDisposable>();
+        for (var i = 0; i < 3; i++)
+        {
+            slots.Add(await admission.EnterAsync(CancellationToken.None));
+        }
+
+        var fourth = admission.EnterAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(fourth.IsCompleted);
+        Assert.False(admission.HasRoom);
+
+        slots[0].Dispose();
+        using var admitted = await fourth.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(3, admission.InFlight);
+        Assert.Equal(3, admission.Peak);
+    }
+
+    [Fact]
+    public async Task Enter_OverTheMemoryBudget_WaitsUntilTheHeapShrinks_ButTheFirstSiteAlwaysStarts()
+    {
+        var time = new FakeTimeProvider();
+        long heap = 900L * 1024 * 1024;
+        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 100, MemoryBudgetMb = 500 }, time, () => Interlocked.Read(ref heap));
+
+        using var first = await admission.EnterAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var second = admission.EnterAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(second.IsCompleted);
+        Assert.Equal(1, admission.HeldBackForMemory);
+
+        Interlocked.Exchange(ref heap, 100L * 1024 * 1024);
+        var spin = System.Diagnostics.Stopwatch.StartNew();
+        while (!second.IsCompleted && spin.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            time.Advance(TimeSpan.FromMilliseconds(200)); // the next look at the heap
+            await Task.Yield();
+        }
+
+        using var admitted = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, admission.InFlight);
+    }
+
+    [Fact]
+    public async Task Enter_Cancelled_WhileWaiting_TakesNoSlot()
+    {
+        var time = new FakeTimeProvider();
+        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 1 }, time, () => 0);
+        using var only = await admission.EnterAsync(CancellationToken.None);
+        using var cts = new CancellationTokenSource();
+
+        var waiting = admission.EnterAsync(cts.Token);
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, admission.InFlight);
+    }
+
+    [Fact]
+    public async Task ParseGate_AdmitsAtMostItsLimit_AndTheRestWaitInTurn()
+    {
+        using var gate = new ParseGate(new CrawlOptions { MaxParallelParses = 2 });
+        var a = await gate.EnterAsync(CancellationToken.None);
+        var b = await gate.EnterAsync(CancellationToken.None);
+        var c = gate.EnterAsync(CancellationToken.None);
+        Assert.False(c.IsCompleted);
+
+        a.Dispose();
+        a.Dispose(); // a second dispose frees nothing more
+        using var third = await c.WaitAsync(TimeSpan.FromSeconds(10));
+        var d = gate.EnterAsync(CancellationToken.None);
+        Assert.False(d.IsCompleted);
+        b.Dispose();
+        using var fourth = await d.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, gate.Peak);
+    }
+
+    [Fact]
+    public void ParseGate_DefaultLimit_IsTheProcessorCount() =>
+        Assert.Equal(Environment.ProcessorCount, new ParseGate(new CrawlOptions()).Limit);
+
+    [Fact]
+    public void SiteConcurrency_TheOldName_SetsMaxSitesInFlight() =>
+        Assert.Equal(6, new CrawlOptions { SiteConcurrency = 6 }.MaxSitesInFlight);
+}

@@ -14,10 +14,12 @@
 #                   (e.g. --set Lenkevakt__Crawl__SiteConcurrency=4 for the old engine's limit)
 #   --report        after each run, time `report --format html` over the run's storage (wall, peak RSS)
 #
-# Each run: a fresh working directory (fresh Azurite data), Azurite on three free loopback ports,
-# `run --sites …/sites.json --allow-private --export out.csv` under /usr/bin/time -v, RSS and CPU sampled every
-# 0.5 s by probe.py (dotnet and node separately), then every site's findings scored with bench/score.py against
-# its truth.json. Results: DIR/runs/r<k>/{meta.json,score.json,samples.tsv,stdout.txt} and DIR/results.md.
+# Each run: a fresh working directory (fresh Azurite data), Azurite started here on three free loopback ports (the
+# CLI finds it listening and uses it, so /usr/bin/time and the samples measure Lenkevakt and the emulator apart, as
+# in Azure, where storage is not in the process), `run --sites …/sites.json --allow-private --export out.csv` under
+# /usr/bin/time -v, RSS and CPU sampled every 0.5 s by probe.py (dotnet and node separately), then every site's
+# findings scored with bench/score.py against its truth.json. With --report, `report` is timed against the same
+# emulator. Results: DIR/runs/r<k>/{meta.json,samples.tsv,stdout.txt,time.txt} and DIR/results.md.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -44,7 +46,7 @@ DLL=$REPO/src/Lenkevakt.Cli/bin/Release/net10.0/Lenkevakt.Cli.dll
 log() { echo "[nation $(date +%H:%M:%S)] $*" >&2; }
 mkdir -p "$OUT/runs"
 
-STARTED=0; SAMPLER=; RUN_DIR=
+STARTED=0; SAMPLER=; RUN_DIR=; AZURITE=
 kill_leftovers() {
   local pid
   for pid in $(grep -lsaF -- "$1" /proc/[0-9]*/cmdline 2>/dev/null | cut -d/ -f3); do
@@ -54,6 +56,7 @@ kill_leftovers() {
 }
 cleanup() {
   [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null || true
+  [ -n "$AZURITE" ] && kill -INT "$AZURITE" 2>/dev/null || true
   [ -n "$RUN_DIR" ] && kill_leftovers "$RUN_DIR"
   if [ "$STARTED" = 1 ]; then "$SHARED/serve_nation.sh" stop "$NATION" || true; fi
 }
@@ -85,6 +88,12 @@ for _ in $(seq "$REPEATS"); do
   bp=$(free_port); qp=$(free_port); tp=$(free_port)
   conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$bp/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$qp/devstoreaccount1;TableEndpoint=http://127.0.0.1:$tp/devstoreaccount1;"
   printf '%s\n' "${SETS[@]}" > "$dir/env"
+  mkdir -p "$cwd/azurite"
+  "$REPO/tools/azurite/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose --disableTelemetry \
+    --blobHost 127.0.0.1 --blobPort "$bp" --queueHost 127.0.0.1 --queuePort "$qp" --tableHost 127.0.0.1 --tablePort "$tp" \
+    --location "$cwd/azurite" > "$dir/azurite.log" 2>&1 &
+  AZURITE=$!
+  for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$tp") 2>/dev/null && break; sleep 0.2; done
   echo "dotnet $DLL run --sites $NATION/sites.json --allow-private --export $dir/out.csv" > "$dir/cmd"
   sleep 3
   load=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -102,11 +111,12 @@ for _ in $(seq "$REPEATS"); do
   t1=$(date +%s.%N)
   head -1 /proc/stat >> "$dir/procstat.txt"
   if [ "$REPORT" = 1 ]; then
-    # The report over the run's data, with the same Azurite (the CLI starts it again on the same ports and folder).
+    # The report over the run's data, against the same emulator (still running): only the report process is timed.
     ( cd "$cwd" && Lenkevakt__Storage__ConnectionString="$conn" /usr/bin/time -v -o "$dir/report-time.txt" \
         dotnet "$DLL" report --format html --out "$dir/report.html" > "$dir/report-stdout.txt" 2>&1 ) || log "report failed (see report-stdout.txt)"
   fi
   kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=
+  kill -INT "$AZURITE" 2>/dev/null || true; wait "$AZURITE" 2>/dev/null || true
   sleep 0.3; kill_leftovers "$dir"; RUN_DIR=
   rm -rf "$cwd"
   python3 "$HERE/nation_score.py" --nation "$NATION" --run "$dir" --rc "$rc" --t0 "$t0" --t1 "$t1" --load "$load" --repo "$REPO" \

@@ -177,5 +177,15 @@ public sealed class FindingStore(StorageClients storage)
             ? Table.QueryAsync<FindingEntity>(x => x.State == "open" && x.Severity == severity, cancellationToken: ct)
             : Table.QueryAsync<FindingEntity>($"({SitePartitions.Filter(siteId)}) and State eq 'open' and {TableClient.CreateQueryFilter($"Severity eq {severity}")}", cancellationToken: ct);
 
+    /// <summary>
+    /// Open findings of one severity with only the given columns read (<paramref name="select"/>): for reports over every
+    /// site, which need a few fields of each row, not the whole entity.
+    /// </summary>
+    public IAsyncEnumerable<FindingEntity> QueryOpenAsync(string? siteId, string severity, IEnumerable<string> select, CancellationToken ct) =>
+        Table.QueryAsync<FindingEntity>(
+            (siteId is null ? "" : $"({SitePartitions.Filter(siteId)}) and ") + $"State eq 'open' and {TableClient.CreateQueryFilter($"Severity eq {severity}")}",
+            select: select,
+            cancellationToken: ct);
+
     private static string? Cap(string? s) => s is null || s.Length <= MaxText ? s : s[..MaxText] + "…";
 }

@@ -168,18 +168,37 @@ public sealed class CoverageModelBuilder(
         ?? place.SiteIds.FirstOrDefault(contentRows.ContainsKey)
         ?? place.SiteIds.FirstOrDefault();
 
-    private async Task<Dictionary<string, List<FindingEntity>>> BrokenLinkExamplesAsync(IReadOnlySet<string>? sites, CancellationToken ct)
+    /// <summary>
+    /// The first <see cref="ReportOptions.BrokenLinksListed"/> broken links of each site (by page, then target), read as a
+    /// stream of a few columns and kept bounded per site: memory grows with the sites, not with their findings.
+    /// </summary>
+    private async Task<Dictionary<string, List<BrokenLinkItem>>> BrokenLinkExamplesAsync(IReadOnlySet<string>? sites, CancellationToken ct)
     {
-        var found = new Dictionary<string, List<FindingEntity>>(StringComparer.Ordinal);
+        var listed = options.Value.BrokenLinksListed;
+        var found = new Dictionary<string, List<BrokenLinkItem>>(StringComparer.Ordinal);
+        string[] columns = ["PartitionKey", nameof(FindingEntity.SiteId), nameof(FindingEntity.PageUrl), nameof(FindingEntity.PageTitle), nameof(FindingEntity.Target), nameof(FindingEntity.Kind), nameof(FindingEntity.StatusCode), nameof(FindingEntity.Severity)];
         async Task ReadAsync(string? siteId)
         {
-            await foreach (var f in findings.QueryOpenAsync(siteId, "error", ct).ConfigureAwait(false))
+            await foreach (var f in findings.QueryOpenAsync(siteId, "error", columns, ct).ConfigureAwait(false))
             {
-                if (BrokenLinks.Is(f))
+                if (!BrokenLinks.Is(f) || listed <= 0)
                 {
-                    lock (found)
+                    continue;
+                }
+
+                var item = new BrokenLinkItem(f.PageUrl, f.PageTitle, f.Target, f.Kind, FindingKind.Find(f.Kind)?.TitleNb ?? f.Kind, f.StatusCode);
+                lock (found)
+                {
+                    var list = found.TryGetValue(f.SiteId, out var l) ? l : found[f.SiteId] = [];
+                    var at = list.BinarySearch(item, ExampleOrder.Instance);
+                    at = at < 0 ? ~at : at;
+                    if (at < listed)
                     {
-                        (found.TryGetValue(f.SiteId, out var list) ? list : found[f.SiteId] = []).Add(f);
+                        list.Insert(at, item);
+                        if (list.Count > listed)
+                        {
+                            list.RemoveAt(list.Count - 1);
+                        }
                     }
                 }
             }
@@ -197,17 +216,25 @@ public sealed class CoverageModelBuilder(
         return found;
     }
 
+    private sealed class ExampleOrder : IComparer<BrokenLinkItem>
+    {
+        public static readonly ExampleOrder Instance = new();
+
+        public int Compare(BrokenLinkItem? x, BrokenLinkItem? y)
+        {
+            var c = string.CompareOrdinal(x?.PageUrl, y?.PageUrl);
+            return c != 0 ? c : string.CompareOrdinal(x?.Target, y?.Target);
+        }
+    }
+
     private MunicipalityCoverage Row(
         Place place, string? siteId, Dictionary<string, SiteHealthEntity> health, Dictionary<string, SiteExportRow> contentRows,
-        Dictionary<string, List<FindingEntity>> examples, IReadOnlyList<CoverageRule> rules)
+        Dictionary<string, List<BrokenLinkItem>> examples, IReadOnlyList<CoverageRule> rules)
     {
         var h = siteId is null ? null : health.GetValueOrDefault(siteId);
         var c = siteId is null ? null : contentRows.GetValueOrDefault(siteId);
         var status = h is { Reachable: false } ? MunicipalityStatus.Unreachable : c is not null ? MunicipalityStatus.Checked : MunicipalityStatus.NotChecked;
-        var listed = siteId is not null && examples.TryGetValue(siteId, out var broken)
-            ? broken.OrderBy(f => f.PageUrl, StringComparer.Ordinal).ThenBy(f => f.Target, StringComparer.Ordinal).Take(options.Value.BrokenLinksListed)
-                .Select(f => new BrokenLinkItem(f.PageUrl, f.PageTitle, f.Target, f.Kind, FindingKind.Find(f.Kind)?.TitleNb ?? f.Kind, f.StatusCode)).ToList()
-            : [];
+        var listed = siteId is not null && examples.TryGetValue(siteId, out var broken) ? broken : [];
         var isChecked = status == MunicipalityStatus.Checked;
         return new MunicipalityCoverage
         {

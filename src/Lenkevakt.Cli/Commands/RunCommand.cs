@@ -133,6 +133,8 @@ public static class RunCommand
             await plain.FlushAsync(ct).ConfigureAwait(false);
             var cycle = host.Services.GetRequiredService<LocalCycle>();
             var summary = await progress.ShowWhileAsync(siteList, cycle.RunAsync(siteList, ct)).ConfigureAwait(false);
+            var operations = host.Services.GetRequiredService<StorageClients>().Operations;
+            var (tableOps, queueOps, blobOps) = (operations.Tables, operations.Queues, operations.Blobs);
             var ids = siteList.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
             var rows = await host.Services.GetRequiredService<FindingExport>().ReadAsync(null, summary.RunId, ct).ConfigureAwait(false);
             rows = rows.Where(r => ids.Contains(r.SiteId)).ToList();
@@ -140,6 +142,7 @@ public static class RunCommand
                 .GroupBy(r => r.SiteId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => Hosting.UnreachableReason.Nb(g.First().Status), StringComparer.Ordinal);
             SummaryPrinter.Print(console, terminal, plain, summary, unreachable);
+            await plain.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Lagringstransaksjoner i kjøringen: {tableOps} tabell, {queueOps} kø, {blobOps} blob.")).ConfigureAwait(false);
             if (export is not null)
             {
                 await ExportCommand.WriteAsync(export, writer => FindingExport.WriteAsync(rows, export.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase) ? "json" : "csv", writer, ct)).ConfigureAwait(false);

@@ -33,6 +33,9 @@ public sealed class StorageClients
         ConfigureRetry(tableOptions.Retry);
         var blobOptions = new BlobClientOptions();
         ConfigureRetry(blobOptions.Retry);
+        Operations.AttachTo(queueOptions);
+        Operations.AttachTo(tableOptions);
+        Operations.AttachTo(blobOptions);
         if (!string.IsNullOrWhiteSpace(o.AccountName))
         {
             TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = o.ManagedIdentityClientId });
@@ -46,7 +49,12 @@ public sealed class StorageClients
             tables = new TableServiceClient(o.ConnectionString, tableOptions);
             blobs = new BlobServiceClient(o.ConnectionString, blobOptions);
         }
+
+        Operations.RegisterEndpoints(blobs.Uri, queues.Uri, tables.Uri);
     }
+
+    /// <summary>Storage transactions sent by these clients (not counted for clients the host created).</summary>
+    public StorageOperationCounter Operations { get; } = new();
 
     /// <summary>Clients the host created; <paramref name="description"/> says where they point (safe to print: no keys).</summary>
     public StorageClients(StorageOptions options, QueueServiceClient queues, TableServiceClient tables, BlobServiceClient blobs, string description)

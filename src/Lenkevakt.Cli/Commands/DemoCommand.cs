@@ -47,7 +47,7 @@ public static class DemoCommand
 
             foreach (var (name, port) in web.PortFallbacks)
             {
-                AnsiConsole.WriteLine($"  Port {port} var opptatt; {name} bruker {web.Sites[name]} (funnene er de samme: porten på 127.0.0.1 er ikke med i funn-id-ene).");
+                Console.WriteLine($"  Port {port} var opptatt; {name} bruker {web.Sites[name]} (funnene er de samme: porten på 127.0.0.1 er ikke med i funn-id-ene).");
             }
 
             if (p.GetValue(serveOnly))

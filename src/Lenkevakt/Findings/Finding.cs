@@ -46,7 +46,8 @@ public sealed record Finding
     /// Stable id: 32 hex chars of SHA-256 over kind, page and target. Safe as a table row key. In URLs on a loopback
     /// host (<c>127.x.x.x</c>, <c>localhost</c>, <c>[::1]</c>) the port is left out: local sample and test sites get a
     /// free port when their usual one is busy, and that must not turn every finding into a new one (issue 12). Loopback
-    /// sites are only ever crawled with allow-private, so no public site's id changes.
+    /// sites are only ever crawled with allow-private, so no public site's id changes. Ids are unique per site (the
+    /// <c>Findings</c> key is the site's partition and the id): two loopback sites can have findings with the same id.
     /// </summary>
     public static string ComputeId(string kind, string pageUrl, string target)
     {

@@ -11,6 +11,7 @@ var root = new RootCommand("Lenkevakt – keeps Norway's public health help page
     ServeCommand.Create(),
     DemoCommand.Create(),
     PoisonCommand.Create(),
+    ForgetCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

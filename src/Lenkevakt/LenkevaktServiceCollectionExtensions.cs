@@ -28,6 +28,7 @@ public static class LenkevaktServiceCollectionExtensions
         services.AddOptions<ScheduleOptions>().Bind(configuration.GetSection(ScheduleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SitesOptions>().Bind(configuration.GetSection(SitesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrawlOptions>, CrawlOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueueOptions>, QueueOptionsValidator>());
@@ -68,6 +69,7 @@ public static class LenkevaktServiceCollectionExtensions
         services.AddSingleton<QueueMessageProcessor>();
         services.AddSingleton<QueuePump>();
         services.AddSingleton<PoisonQueues>();
+        services.AddSingleton<ForgetSiteHandler>();
         services.AddSingleton<LocalCycle>();
         services.AddSingleton<Reports.FindingExport>();
         services.AddReports();

@@ -28,6 +28,38 @@ public static class CliOptions
         },
     };
 
+    /// <summary>
+    /// <c>--storage-prefix P</c>: the storage namespace (<c>Lenkevakt:Storage:NamePrefix</c>) for this command, e.g. <c>demo</c>
+    /// or <c>adhoc</c>; an empty value is the catalogue's default namespace.
+    /// </summary>
+    public static Option<string?> StoragePrefix() => new("--storage-prefix")
+    {
+        Description = "Storage namespace (Lenkevakt:Storage:NamePrefix) for this command: 'demo' for the demo, 'adhoc' for 'run --url', \"\" for the catalogue. Default: the configured prefix ('run --url': Lenkevakt:Storage:AdHocNamePrefix, 'adhoc').",
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            if (System.Text.RegularExpressions.Regex.IsMatch(text, "^[a-z0-9]{0,20}$"))
+            {
+                return text;
+            }
+
+            r.AddError($"--storage-prefix: «{text}» er ikke et gyldig prefiks (bare små bokstaver a–z og sifre, høyst 20 tegn).");
+            return null;
+        },
+    };
+
+    /// <summary>The configuration override for a <see cref="StoragePrefix"/> value (none when it was not given).</summary>
+    public static Dictionary<string, string?> StorageOverrides(string? prefix)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (prefix is not null)
+        {
+            overrides[StorageOptionsKeys.NamePrefix] = prefix;
+        }
+
+        return overrides;
+    }
+
     /// <summary>One of <paramref name="values"/>; a default when not given.</summary>
     public static Option<string> Choice(string name, string description, string defaultValue, params string[] values)
     {
@@ -89,3 +121,4 @@ public static class CliOptions
         option.CompletionSources.Add(values);
     }
 }
+

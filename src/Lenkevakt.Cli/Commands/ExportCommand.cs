@@ -18,8 +18,9 @@ public static class ExportCommand
         var site = new Option<string?>("--site") { Description = "Only this site id." };
         var run = new Option<string?>("--run") { Description = "Only findings seen in this run id." };
         var output = CliOptions.OutputFile("--out", "Write to FILE instead of standard output.");
+        var storagePrefix = CliOptions.StoragePrefix();
         var findings = new Command("findings", "Open findings: siteId, pageUrl, kind, target, status/statusCode, severity, firstSeen (and more).");
-        foreach (var o in new Option[] { format, site, run, output })
+        foreach (var o in new Option[] { format, site, run, output, storagePrefix })
         {
             findings.Options.Add(o);
         }
@@ -30,7 +31,7 @@ public static class ExportCommand
             {
                 var rows = await services.GetRequiredService<FindingExport>().ReadAsync(p.GetValue(site), p.GetValue(run), token).ConfigureAwait(false);
                 await WriteAsync(p.GetValue(output), writer => FindingExport.WriteAsync(rows, p.GetValue(format)!, writer, token)).ConfigureAwait(false);
-            }, ct).ConfigureAwait(false);
+            }, ct, CliOptions.StorageOverrides(p.GetValue(storagePrefix))).ConfigureAwait(false);
         });
         export.Subcommands.Add(findings);
         export.Subcommands.Add(ContentCommand("pages", "Per crawled page: url, siteId, declared and detected language (confidence), help page or not, and every page rule: met / not-met / not-applicable with evidence.", pages: true));
@@ -43,9 +44,11 @@ public static class ExportCommand
         var format = CliOptions.Choice("--format", "json or csv.", "json", "json", "csv");
         var site = new Option<string?>("--site") { Description = "Only this site id." };
         var output = CliOptions.OutputFile("--out", "Write to FILE instead of standard output.");
+        var storagePrefix = CliOptions.StoragePrefix();
         var command = new Command(name, description);
         command.Options.Add(format);
         command.Options.Add(output);
+        command.Options.Add(storagePrefix);
         if (pages)
         {
             command.Options.Add(site);
@@ -83,14 +86,14 @@ public static class ExportCommand
 
                 await ExportCsv.WriteColumnsAsync(columns, writer, token).ConfigureAwait(false);
             }).ConfigureAwait(false);
-        }, ct).ConfigureAwait(false));
+        }, ct, CliOptions.StorageOverrides(p.GetValue(storagePrefix))).ConfigureAwait(false));
         return command;
     }
 
     /// <summary>Runs <paramref name="work"/> with storage available (Azurite started and stopped around it when needed).</summary>
-    public static async Task<int> WithStorageAsync(Func<IServiceProvider, CancellationToken, Task> work, CancellationToken ct)
+    public static async Task<int> WithStorageAsync(Func<IServiceProvider, CancellationToken, Task> work, CancellationToken ct, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var builder = CliHost.CreateBuilder(new Dictionary<string, string?>(), LogLevel.Warning);
+        var builder = CliHost.CreateBuilder(overrides ?? new Dictionary<string, string?>(), LogLevel.Warning);
         using var host = CliHost.Build(builder);
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("lenkevakt");
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });

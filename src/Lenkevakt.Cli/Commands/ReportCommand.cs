@@ -19,6 +19,8 @@ public static class ReportCommand
         command.Options.Add(fylke);
         command.Options.Add(format);
         command.Options.Add(output);
+        var storagePrefix = CliOptions.StoragePrefix();
+        command.Options.Add(storagePrefix);
         command.SetAction(async (p, ct) =>
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
@@ -43,7 +45,7 @@ public static class ReportCommand
                 {
                     console.MarkupLineInterpolated($"Rapport skrevet til {file.FullName}");
                 }
-            }, ct).ConfigureAwait(false);
+            }, ct, CliOptions.StorageOverrides(p.GetValue(storagePrefix))).ConfigureAwait(false);
             return storage != ExitCodes.Ok ? storage : code;
         });
         return command;

@@ -39,6 +39,7 @@ public static class RunCommand
         var fylke = new Option<string?>("--fylke") { Description = "Only municipalities in this county (name or number)." };
         var export = CliOptions.OutputFile("--export", "Also write this run's open findings to FILE (.csv or .json).", ".csv", ".json");
         var failOn = CliOptions.OptionalChoice("--fail-on", "Exit with code 1 when open findings of this severity or worse exist (error|warning).", "error", "warning");
+        var storagePrefix = CliOptions.StoragePrefix();
         var flags = new CrawlFlags();
         var command = new Command("run", "Run one complete nightly cycle now: plan, crawl, check, record, close. Storage (Azurite) is provisioned automatically.");
         command.Options.Add(sites);
@@ -47,6 +48,7 @@ public static class RunCommand
         command.Options.Add(fylke);
         command.Options.Add(export);
         command.Options.Add(failOn);
+        command.Options.Add(storagePrefix);
         flags.AddTo(command);
         command.Validators.Add(r =>
         {
@@ -61,6 +63,16 @@ public static class RunCommand
             if (p.GetValue(sites) is { } file)
             {
                 overrides["Lenkevakt:Sites:Path"] = file.FullName;
+            }
+
+            if (p.GetValue(storagePrefix) is { } prefix)
+            {
+                overrides[StorageOptionsKeys.NamePrefix] = prefix;
+            }
+            else if (p.GetValue(url) is not null)
+            {
+                // An ad-hoc check writes to its own namespace, so it never appears in the catalogue's dashboard, report or alerts.
+                overrides[StorageOptionsKeys.NamePrefix] = CliHost.StorageSettings(overrides).AdHocNamePrefix;
             }
 
             return await ExecuteAsync(overrides, p.GetValue(url), p.GetValue(only) ?? [], p.GetValue(fylke), p.GetValue(flags.MaxPages), p.GetValue(flags.MaxDepth),
@@ -143,6 +155,7 @@ public static class RunCommand
                 .ToDictionary(g => g.Key, g => Hosting.UnreachableReason.Nb(g.First().Status), StringComparer.Ordinal);
             SummaryPrinter.Print(console, terminal, plain, summary, unreachable);
             await plain.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Lagringstransaksjoner i kjøringen: {tableOps} tabell, {queueOps} kø, {blobOps} blob.")).ConfigureAwait(false);
+            await plain.WriteLineAsync(NextSteps(host.Services.GetRequiredService<StorageClients>().Names.Prefix)).ConfigureAwait(false);
             if (export is not null)
             {
                 await ExportCommand.WriteAsync(export, writer => FindingExport.WriteAsync(rows, export.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase) ? "json" : "csv", writer, ct)).ConfigureAwait(false);
@@ -169,6 +182,16 @@ public static class RunCommand
                 $"Avbrutt. Uferdige meldinger er lagt tilbake i køene; neste «{CliCommandName.Current} run» eller «{CliCommandName.Current} worker» gjør dem ferdige.").ConfigureAwait(false);
             return ExitCodes.Interrupted;
         }
+    }
+
+    /// <summary>
+    /// The commands that show this run's results, with its storage prefix (so <c>run --url</c> and <c>demo</c> point at
+    /// their own namespace), e.g. <c>Se resultatene: lenkevakt serve --storage-prefix demo (dashbord) · lenkevakt report --storage-prefix demo --out rapport.html</c>.
+    /// </summary>
+    internal static string NextSteps(string prefix)
+    {
+        var option = prefix.Length == 0 ? "" : $" --storage-prefix {prefix}";
+        return $"Se resultatene: «{CliCommandName.Current} serve{option}» (dashbord på http://127.0.0.1:8080/) og «{CliCommandName.Current} report{option} --out rapport.html» (dekningsrapport).";
     }
 
     internal static async Task<StorageHandle> StartStorageAsync(IHost host, ILogger logger, IAnsiConsole console, CancellationToken ct)

@@ -18,6 +18,8 @@ public static class ServeCommand
         });
         var command = new Command("serve", "Serve the dashboard (/, /site/{id}) and the coverage report (/report?fylke=&format=) on 127.0.0.1 only; Ctrl+C stops.");
         command.Options.Add(port);
+        var storagePrefix = CliOptions.StoragePrefix();
+        command.Options.Add(storagePrefix);
         command.SetAction(async (p, ct) => await ExportCommand.WithStorageAsync(async (services, token) =>
         {
             await using var server = await DashboardServer.StartAsync(services, p.GetValue(port), token).ConfigureAwait(false);
@@ -30,7 +32,7 @@ public static class ServeCommand
             catch (OperationCanceledException)
             {
             }
-        }, ct).ConfigureAwait(false));
+        }, ct, CliOptions.StorageOverrides(p.GetValue(storagePrefix))).ConfigureAwait(false));
         return command;
     }
 }

@@ -5,6 +5,19 @@ namespace Lenkevakt.Cli.Demo;
 /// <summary>Finds the bundled sample web (<c>samples/demo</c>) and loads its sites file with the live loopback addresses filled in.</summary>
 public static class DemoSites
 {
+    /// <summary>
+    /// The sample sites' default ports on 127.0.0.1, so that the demo's URLs are the same every run. A busy port falls
+    /// back to a free one (<see cref="SampleWebServer.PortFallbacks"/>); finding ids leave loopback ports out, so the
+    /// findings stay the same either way.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, int> DefaultPorts = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["elvdal"] = 18081,
+        ["fjordvik"] = 18082,
+        ["helsenorge"] = 18083,
+        ["sjobygd"] = 18084,
+    };
+
     public static string? FindRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })

@@ -37,29 +37,52 @@ public sealed class SampleWebServer : IAsyncDisposable
     /// <summary>Site name (folder) → base URL, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public IReadOnlyDictionary<string, Uri> Sites { get; private set; } = new Dictionary<string, Uri>();
 
-    public static async Task<SampleWebServer> StartAsync(string root, CancellationToken ct)
+    /// <summary>Sites whose preferred port was busy: (site, preferred port); they were served on a free port instead.</summary>
+    public IReadOnlyList<(string Site, int PreferredPort)> PortFallbacks { get; private set; } = [];
+
+    /// <summary>
+    /// Starts one server per site folder. With <paramref name="preferredPorts"/> (site name → port), a site is served on
+    /// its port when that is free, else on any free port (listed in <see cref="PortFallbacks"/>); without, on free ports.
+    /// </summary>
+    public static async Task<SampleWebServer> StartAsync(string root, CancellationToken ct, IReadOnlyDictionary<string, int>? preferredPorts = null)
     {
         var server = new SampleWebServer();
         var sites = new Dictionary<string, Uri>(StringComparer.Ordinal);
+        var fallbacks = new List<(string, int)>();
         foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(dir);
-            var app = Build(dir, () => server.Sites, (method, path) => server.RequestLog.Enqueue((name, method, path)), server);
-            await app.StartAsync(ct).ConfigureAwait(false);
+            var preferred = preferredPorts?.GetValueOrDefault(name) ?? 0;
+            var app = Build(dir, preferred, () => server.Sites, (method, path) => server.RequestLog.Enqueue((name, method, path)), server);
+            try
+            {
+                await app.StartAsync(ct).ConfigureAwait(false);
+            }
+            catch (IOException) when (preferred != 0)
+            {
+                // The port is taken (another demo, another program): any free port. Finding ids of loopback URLs do not
+                // contain the port (Finding.ComputeId), so the findings stay the same findings.
+                await app.DisposeAsync().ConfigureAwait(false);
+                fallbacks.Add((name, preferred));
+                app = Build(dir, 0, () => server.Sites, (method, path) => server.RequestLog.Enqueue((name, method, path)), server);
+                await app.StartAsync(ct).ConfigureAwait(false);
+            }
+
             server.apps.Add(app);
             var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             sites[Path.GetFileName(dir)] = new Uri(address.TrimEnd('/') + "/");
         }
 
         server.Sites = sites;
+        server.PortFallbacks = fallbacks;
         return server;
     }
 
-    private static WebApplication Build(string siteRoot, Func<IReadOnlyDictionary<string, Uri>> sites, Action<string, string> log, SampleWebServer server)
+    private static WebApplication Build(string siteRoot, int port, Func<IReadOnlyDictionary<string, Uri>> sites, Action<string, string> log, SampleWebServer server)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         var app = builder.Build();
         var rules = RedirectRule.Load(Path.Combine(siteRoot, "_redirects"));
         var files = new PhysicalFileProvider(Path.GetFullPath(siteRoot));

@@ -35,6 +35,18 @@ public static class CliHost
         return builder;
     }
 
+    /// <summary>The storage settings the host will see (same sources and order as <see cref="CreateBuilder"/>), read before it is built.</summary>
+    public static StorageOptions StorageSettings(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+        return configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+    }
+
     /// <summary>
     /// Builds the host and validates every options class now (the <c>ValidateOnStart</c> ones), so a bad setting stops
     /// the command before it touches storage, also for commands that never start the host (export, report, poison).

@@ -10,8 +10,12 @@ public sealed record DashboardPageData(
     SiteHealthEntity? Site,
     IReadOnlyList<FindingEntity> Findings,
     IReadOnlyList<SiteHealthEntity> History,
-    IReadOnlyDictionary<string, string>? RuleTitles = null)
+    IReadOnlyDictionary<string, string>? RuleTitles = null,
+    int UncheckedAfterRuns = 1)
 {
+    /// <summary>True when the finding is open but its page was not fetched in the last <see cref="UncheckedAfterRuns"/> runs.</summary>
+    public bool IsUnchecked(FindingEntity finding) => finding.UncheckedRuns >= UncheckedAfterRuns;
+
     /// <summary>True when one site was asked for and it is not on the dashboard (served as 404).</summary>
     public bool SiteNotFound => !string.IsNullOrWhiteSpace(Request.SiteId) && Site is null;
 }

@@ -11,7 +11,7 @@ namespace Lenkevakt.Dashboard;
 /// sites sorted by health, worst first, filtered by county and finding kind; for one site its open findings, grouped by
 /// page, with links, and its health over the last runs. Server-rendered HTML without scripts or external files.
 /// </summary>
-public sealed class DashboardPageHandler(DashboardStore dashboard, FindingStore findings, IOptions<ScheduleOptions> schedule, TimeProvider time, RuleSet rules)
+public sealed class DashboardPageHandler(DashboardStore dashboard, FindingStore findings, IOptions<ScheduleOptions> schedule, IOptions<DashboardOptions> options, TimeProvider time, RuleSet rules)
 {
     private readonly Dictionary<string, string> ruleTitles = rules.Rules.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().TitleNb, StringComparer.Ordinal);
 
@@ -47,7 +47,7 @@ public sealed class DashboardPageHandler(DashboardStore dashboard, FindingStore 
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.Value.TimeZone);
-        var data = new DashboardPageData(request, time.GetUtcNow(), sites, site, open, history.OrderBy(h => h.LastCrawlAt).ToList(), ruleTitles);
+        var data = new DashboardPageData(request, time.GetUtcNow(), sites, site, open, history.OrderBy(h => h.LastCrawlAt).ToList(), ruleTitles, options.Value.UncheckedAfterRuns);
         return new RenderedDocument("text/html; charset=utf-8", DashboardPageRenderer.Render(data, zone), null, data.SiteNotFound ? 404 : 200);
     }
 }

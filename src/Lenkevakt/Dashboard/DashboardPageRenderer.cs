@@ -31,6 +31,7 @@ public static class DashboardPageRenderer
         td.target{word-break:break-all}
         table.findings td{overflow-wrap:anywhere}
         td small{display:block;color:var(--muted)}
+        td small.unchecked{color:var(--fair);font-weight:600}
         nav.crumbs{margin:10px 0}
         .history{display:flex;gap:28px;flex-wrap:wrap;align-items:flex-start}
 
@@ -191,7 +192,18 @@ public static class DashboardPageRenderer
         Card(w, NorwegianText.Count(s.NewFindings), "nye ved siste sjekk");
         Card(w, NorwegianText.Count(s.ResolvedFindings), "rettet ved siste sjekk", "good");
         Card(w, NorwegianText.Count(s.PagesCrawled), "sider sjekket");
+        Card(w, PageShare(s), "sjekkede sider uten feil", s.PagesWithErrors > 0 ? "poor" : null);
+        if (s.RulesAssessed > 0)
+        {
+            Card(w, $"{NorwegianText.Count(s.RulesMet)} av {NorwegianText.Count(s.RulesAssessed)}", "krav til informasjon oppfylt");
+        }
+
         Card(w, NorwegianText.Count(s.LinksChecked), "lenker sjekket");
+        var notChecked = data.Findings.Count(data.IsUnchecked);
+        if (notChecked > 0)
+        {
+            Card(w, NorwegianText.Count(notChecked), "åpne funn ikke sjekket i siste kjøring", "fair");
+        }
         if (!s.Reachable)
         {
             Card(w, "Nei", "svarte nettstedet", "poor");
@@ -264,7 +276,13 @@ public static class DashboardPageRenderer
             foreach (var f in page)
             {
                 w.Open("tr");
-                w.Element("td", KindTitle(f.Kind));
+                w.Open("td").Text(KindTitle(f.Kind));
+                if (data.IsUnchecked(f))
+                {
+                    w.Element("small", Unchecked(f), ("class", "unchecked"));
+                }
+
+                w.Close("td");
                 w.Element("td", f.Severity switch { "error" => "feil", "warning" => "advarsel", _ => "info" }, ("class", "sev-" + f.Severity));
                 if (RuleTitle(data, f) is { } rule)
                 {
@@ -313,6 +331,22 @@ public static class DashboardPageRenderer
         var many = f.Target.EndsWith(ManyPages, StringComparison.Ordinal);
         var id = many ? f.Target[..^ManyPages.Length] : f.Target;
         return data.RuleTitles.TryGetValue(id, out var title) && title.Length > 0 ? (many ? $"{title} (flere sider)" : title) : null;
+    }
+
+    /// <summary>The badge of an open finding whose page was not fetched lately: it is not fixed, only not looked at.</summary>
+    internal static string Unchecked(FindingEntity f) =>
+        f.UncheckedRuns <= 1 ? "ikke sjekket i siste kjøring" : $"ikke sjekket i siste kjøring (heller ikke i de {NorwegianText.Count(f.UncheckedRuns - 1)} før)";
+
+    /// <summary>"94 % (47 av 50)": the share of this run's pages without an error finding.</summary>
+    private static string PageShare(SiteHealthEntity s)
+    {
+        if (s.PagesCrawled == 0)
+        {
+            return "–";
+        }
+
+        var clean = s.PagesCrawled - s.PagesWithErrors;
+        return $"{NorwegianText.Percent(100.0 * clean / s.PagesCrawled)} ({NorwegianText.Count(clean)} av {NorwegianText.Count(s.PagesCrawled)})";
     }
 
     private static void Score(HtmlWriter w, int score)

@@ -8,7 +8,7 @@ using Lenkevakt.Storage;
 namespace Lenkevakt.Dashboard;
 
 /// <summary>Writes and reads the <c>Dashboard</c> table (latest per site + per-run history).</summary>
-public sealed class DashboardStore(StorageClients storage)
+public sealed class DashboardStore(StorageClients storage, Content.Persistence.ContentExport content)
 {
     private TableClient Table => storage.Table(storage.Names.DashboardTable);
 
@@ -16,6 +16,10 @@ public sealed class DashboardStore(StorageClients storage)
     {
         var errors = changes.Open.Count(f => f.Severity == "error");
         var warnings = changes.Open.Count(f => f.Severity == "warning");
+        var (pagesWithErrors, pagesWithWarnings) = HealthScore.CountPages(changes.Open, run.RunId, run.Stats.PagesCrawled);
+        var siteContent = await content.ReadSiteAsync(site.Id, ct).ConfigureAwait(false);
+        var rules = siteContent?.RunId == run.RunId ? siteContent.Rules.Where(r => r.Outcome != Content.Rules.RuleOutcome.NotApplicable).ToList() : [];
+        var rulesMet = rules.Count(r => r.Outcome == Content.Rules.RuleOutcome.Met);
         var kinds = changes.Open.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         var entity = new SiteHealthEntity
         {
@@ -42,7 +46,12 @@ public sealed class DashboardStore(StorageClients storage)
             NewFindings = changes.New.Count,
             ResolvedFindings = changes.Resolved.Count,
             KindsJson = JsonSerializer.Serialize(kinds),
-            HealthScore = HealthScore.Compute(run.Stats.Reachable, run.Stats.PagesCrawled, errors, warnings),
+            PagesWithErrors = pagesWithErrors,
+            PagesWithWarnings = pagesWithWarnings,
+            RulesMet = rulesMet,
+            RulesAssessed = rules.Count,
+            UncheckedFindings = changes.Open.Count(f => f.LastRunId != run.RunId),
+            HealthScore = HealthScore.Compute(run.Stats.Reachable, run.Stats.PagesCrawled, pagesWithErrors, pagesWithWarnings, rulesMet, rules.Count),
         };
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
         await Table.UpsertEntityAsync(entity.CopyAs(site.Id, run.RunId), TableUpdateMode.Replace, ct).ConfigureAwait(false);

@@ -40,6 +40,21 @@ public sealed class SiteHealthEntity : ITableEntity
     public int NewFindings { get; set; }
     public int ResolvedFindings { get; set; }
 
+    /// <summary>Pages crawled this run with at least one error finding (page findings; see <see cref="Dashboard.HealthScore"/>).</summary>
+    public int PagesWithErrors { get; set; }
+
+    /// <summary>Pages crawled this run with warnings but no error.</summary>
+    public int PagesWithWarnings { get; set; }
+
+    /// <summary>Site-scope required-information rules met in this run's content result.</summary>
+    public int RulesMet { get; set; }
+
+    /// <summary>Site-scope required-information rules assessed (met or not met) in this run's content result; 0 when none.</summary>
+    public int RulesAssessed { get; set; }
+
+    /// <summary>Open findings whose page was not fetched in this run (they stay open: not checked is not fixed).</summary>
+    public int UncheckedFindings { get; set; }
+
     /// <summary>Open findings per kind, as JSON <c>{"broken-link": 3, ...}</c>.</summary>
     public string KindsJson { get; set; } = "{}";
 

@@ -42,10 +42,30 @@ public sealed record Finding
 
     public string Id => ComputeId(Kind, PageUrl, Target);
 
-    /// <summary>Stable id: 32 hex chars of SHA-256 over kind, page and target. Safe as a table row key.</summary>
+    /// <summary>
+    /// Stable id: 32 hex chars of SHA-256 over kind, page and target. Safe as a table row key. In URLs on a loopback
+    /// host (<c>127.x.x.x</c>, <c>localhost</c>, <c>[::1]</c>) the port is left out: local sample and test sites get a
+    /// free port when their usual one is busy, and that must not turn every finding into a new one (issue 12). Loopback
+    /// sites are only ever crawled with allow-private, so no public site's id changes. Ids are unique per site (the
+    /// <c>Findings</c> key is the site's partition and the id): two loopback sites can have findings with the same id.
+    /// </summary>
     public static string ComputeId(string kind, string pageUrl, string target)
     {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{pageUrl}\n{target}"));
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{WithoutLoopbackPort(pageUrl)}\n{WithoutLoopbackPort(target)}"));
         return Convert.ToHexStringLower(bytes.AsSpan(0, 16));
+    }
+
+    /// <summary><c>http://127.0.0.1:41234/a</c> → <c>http://127.0.0.1/a</c>; anything else unchanged.</summary>
+    internal static string WithoutLoopbackPort(string url)
+    {
+        if (url.Length < 8 || !url.StartsWith("http", StringComparison.OrdinalIgnoreCase)
+            || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.IsDefaultPort || !uri.IsLoopback)
+        {
+            return url;
+        }
+
+        var port = ":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var at = url.IndexOf(port, uri.Scheme.Length + 3, StringComparison.Ordinal);
+        return at < 0 ? url : url.Remove(at, port.Length);
     }
 }

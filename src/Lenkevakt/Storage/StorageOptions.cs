@@ -23,6 +23,13 @@ public sealed class StorageOptions
     [RegularExpression("^[a-z0-9]{0,20}$", ErrorMessage = "NamePrefix: bare små bokstaver a–z og sifre, høyst 20 tegn")]
     public string NamePrefix { get; set; } = "";
 
+    /// <summary>
+    /// The name prefix <c>lenkevakt run --url</c> uses instead of <see cref="NamePrefix"/>, so ad-hoc checks never appear in
+    /// the catalogue's dashboard, report or alerts (the CLI's <c>--storage-prefix</c> overrides both). Default <c>adhoc</c>.
+    /// </summary>
+    [RegularExpression("^[a-z0-9]{0,20}$", ErrorMessage = "AdHocNamePrefix: bare små bokstaver a–z og sifre, høyst 20 tegn")]
+    public string AdHocNamePrefix { get; set; } = "adhoc";
+
     /// <summary>Start Azurite when the connection is development storage and nothing answers. Default true (CLI only).</summary>
     public bool AutoStartAzurite { get; set; } = true;
 

@@ -30,10 +30,12 @@ public sealed class CliProcessTests(AzuriteFixture azurite)
     public async Task RunUrl_WithAllowPrivate_ChecksTheSite_AndExportsItsFindings()
     {
         await using var web = await SampleWebServer.StartAsync(TestServices.SamplesRoot(), CancellationToken.None);
+        var prefix = TestServices.UniquePrefix();
         var env = new Dictionary<string, string>
         {
             ["Lenkevakt__Storage__ConnectionString"] = azurite.ConnectionString,
-            ["Lenkevakt__Storage__NamePrefix"] = TestServices.UniquePrefix(),
+            ["Lenkevakt__Storage__NamePrefix"] = prefix,
+            ["Lenkevakt__Storage__AdHocNamePrefix"] = prefix, // run --url writes here: the exports below read the same namespace
         };
         var csv = Path.Combine(Path.GetTempPath(), $"lenkevakt-{Guid.NewGuid():N}.csv");
 
@@ -150,16 +152,22 @@ public sealed class CliProcessTests(AzuriteFixture azurite)
         Assert.Matches(@"1 av 1 nettsteder svarte ikke \(1 (tilkoblingen ble avvist|gjentatte tilkoblingsfeil)\)", output);
     }
 
-    private Dictionary<string, string> StorageEnv() => new()
+    private Dictionary<string, string> StorageEnv()
     {
-        ["Lenkevakt__Storage__ConnectionString"] = azurite.ConnectionString,
-        ["Lenkevakt__Storage__NamePrefix"] = TestServices.UniquePrefix(),
-    };
+        var prefix = TestServices.UniquePrefix();
+        return new()
+        {
+            ["Lenkevakt__Storage__ConnectionString"] = azurite.ConnectionString,
+            ["Lenkevakt__Storage__NamePrefix"] = prefix,
+            ["Lenkevakt__Storage__AdHocNamePrefix"] = prefix + "adhoc",
+        };
+    }
 
-    internal static async Task<(int Code, string Output)> RunAsync(string[] args, IReadOnlyDictionary<string, string> env, TimeSpan? timeout = null, bool stdoutOnly = false)
+    /// <summary>Runs the CLI; with <paramref name="stdin"/>, standard input is redirected (not a terminal) and gets that text.</summary>
+    internal static async Task<(int Code, string Output)> RunAsync(string[] args, IReadOnlyDictionary<string, string> env, TimeSpan? timeout = null, bool stdoutOnly = false, string? stdin = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Lenkevakt.Cli.dll");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null, WorkingDirectory = Path.GetTempPath() };
         psi.ArgumentList.Add(dll);
         foreach (var a in args)
         {
@@ -173,6 +181,12 @@ public sealed class CliProcessTests(AzuriteFixture azurite)
         }
 
         using var process = Process.Start(psi)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));

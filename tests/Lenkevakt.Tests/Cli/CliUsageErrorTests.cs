@@ -28,6 +28,8 @@ public sealed class CliUsageErrorTests
         { ["run", "--sites", "a.json", "--url", "https://example.no/"], "--sites og --url kan ikke brukes sammen" },
         { ["poison", "replay"], "--id eller --all" },
         { ["run", "--unknown-flag"], "Ukjent argument «--unknown-flag»." },
+        { ["serve", "--storage-prefix", "Demo-1"], "--storage-prefix: «Demo-1» er ikke et gyldig prefiks" },
+        { ["demo", "--serve", "--serve-only"], "--serve-only og --serve kan ikke brukes sammen" },
     };
 
     public static TheoryData<string, string, string[], string> BadSettings => new()
@@ -42,6 +44,8 @@ public sealed class CliUsageErrorTests
         { "Lenkevakt__Alerts__DashboardUrl", "dashbord", ["worker", "--no-schedule"], "Ugyldig konfigurasjon i Lenkevakt:Alerts: DashboardUrl:" },
         { "Lenkevakt__Alerts__MaxItemsPerDigest", "0", ["export", "findings"], "Ugyldig konfigurasjon i Lenkevakt:Alerts: MaxItemsPerDigest: må være mellom 1 og 1000" },
         { "Lenkevakt__Reports__BrokenLinksListed", "-1", ["report"], "Ugyldig konfigurasjon i Lenkevakt:Reports: BrokenLinksListed: må være mellom 0 og 1000" },
+        { "Lenkevakt__Dashboard__UncheckedAfterRuns", "0", ["serve"], "Ugyldig konfigurasjon i Lenkevakt:Dashboard: UncheckedAfterRuns: må være mellom 1 og 365" },
+        { "Lenkevakt__Storage__AdHocNamePrefix", "Ad-Hoc", ["export", "findings"], "Ugyldig konfigurasjon i Lenkevakt:Storage: AdHocNamePrefix: bare små bokstaver" },
     };
 
     [Theory]

@@ -81,11 +81,12 @@ public sealed class NightlyCycleTests(AzuriteFixture azurite) : IAsyncLifetime
         await using var services = TestServices.Create(azurite.ConnectionString);
         var cycle = services.GetRequiredService<LocalCycle>();
         var first = await cycle.RunAsync(sites, CancellationToken.None);
-        var before = (await ReadFindingsAsync(services)).ToDictionary(f => f.RowKey);
+        // Ids are unique per site (the table key is site partition + id; on loopback, ports are not part of the id).
+        var before = (await ReadFindingsAsync(services)).ToDictionary(f => (f.SiteId, f.RowKey));
 
         var notModifiedBefore = web.NotModifiedResponses;
         var second = await cycle.RunAsync(sites, CancellationToken.None);
-        var after = (await ReadFindingsAsync(services)).ToDictionary(f => f.RowKey);
+        var after = (await ReadFindingsAsync(services)).ToDictionary(f => (f.SiteId, f.RowKey));
 
         // Unchanged pages were fetched conditionally (304) and their links and content results reused.
         Assert.True(web.NotModifiedResponses - notModifiedBefore >= 10, $"{web.NotModifiedResponses - notModifiedBefore} pages answered 304");

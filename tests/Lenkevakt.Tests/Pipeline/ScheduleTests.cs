@@ -14,12 +14,14 @@ public sealed class ScheduleTests
     }
 
     [Theory]
-    [InlineData(true, 100, 0, 0, 100)]
-    [InlineData(true, 100, 1, 0, 99)]
-    [InlineData(true, 100, 2, 4, 97)]
-    [InlineData(true, 2, 1, 0, 90)]
-    [InlineData(true, 5, 50, 0, 0)]
-    [InlineData(false, 0, 0, 0, 0)]
-    public void HealthScore_IsDensityBased(bool reachable, int pages, int errors, int warnings, int expected) =>
-        Assert.Equal(expected, HealthScore.Compute(reachable, pages, errors, warnings));
+    [InlineData(true, 100, 0, 0, 0, 0, 100)]
+    [InlineData(true, 100, 10, 0, 0, 0, 90)]
+    [InlineData(true, 50, 5, 0, 0, 0, 90)]
+    [InlineData(true, 100, 10, 20, 0, 0, 85)]
+    [InlineData(true, 100, 10, 0, 6, 8, 87)]
+    [InlineData(true, 50, 5, 0, 6, 8, 87)]
+    [InlineData(true, 5, 50, 0, 0, 0, 0)]
+    [InlineData(false, 0, 0, 0, 0, 0, 0)]
+    public void HealthScore_IsARatePerPageCrawledAndPerRule(bool reachable, int pages, int errorPages, int warningPages, int rulesMet, int rulesAssessed, int expected) =>
+        Assert.Equal(expected, HealthScore.Compute(reachable, pages, errorPages, warningPages, rulesMet, rulesAssessed));
 }

@@ -100,6 +100,41 @@ public sealed class DashboardPageTests(AzuriteFixture azurite)
         Assert.Equal("Fant ikke nettstedet", Parse(unknown).QuerySelector("main h2")!.TextContent);
     }
 
+    [Theory]
+    [InlineData(1, 0, false)]
+    [InlineData(1, 1, true)]
+    [InlineData(3, 2, false)]
+    [InlineData(3, 3, true)]
+    public void SitePage_AFindingNotCheckedForTheConfiguredRuns_IsShownAsNotChecked(int afterRuns, int uncheckedRuns, bool shown)
+    {
+        var site = new SiteHealthEntity { RowKey = "kommune-9801", SiteId = "kommune-9801", Name = "Alfa", StartUrl = "https://alfa.test/", Reachable = true, PagesCrawled = 10, HealthScore = 90 };
+        var finding = new FindingEntity
+        {
+            PartitionKey = "kommune-9801|0", RowKey = "0abc", Kind = "broken-link", Severity = "error", PageUrl = "https://alfa.test/side.html",
+            Target = "https://alfa.test/borte.html", Message = "Lenken virker ikke.", UncheckedRuns = uncheckedRuns, LastRunId = "r1",
+        };
+        var data = new DashboardPageData(new DashboardPageRequest(null, null, "kommune-9801"), At, [site], site, [finding], [site], null, afterRuns);
+
+        var page = new HtmlParser().ParseDocument(DashboardPageRenderer.Render(data, TimeZoneInfo.Utc));
+
+        var badge = page.QuerySelector("table.findings td small.unchecked");
+        Assert.Equal(shown, badge is not null);
+        Assert.Equal(shown, page.QuerySelectorAll(".card span").Any(s => s.TextContent == "åpne funn ikke sjekket i siste kjøring"));
+        if (shown)
+        {
+            Assert.StartsWith("ikke sjekket i siste kjøring", badge!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void DashboardOptions_UncheckedAfterRunsOutOfRange_FailsAtStart()
+    {
+        using var services = TestServices.Create("UseDevelopmentStorage=true", settings: new Dictionary<string, string?> { ["Lenkevakt:Dashboard:UncheckedAfterRuns"] = "0" });
+
+        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DashboardOptions>>().Value);
+        Assert.Contains("UncheckedAfterRuns", ex.Message, StringComparison.Ordinal);
+    }
+
     private async Task<ServiceProvider> SeededAsync()
     {
         var services = TestServices.Create(azurite.ConnectionString, configure: s => s.AddSingleton<ISiteCatalog>(new FixedSiteCatalog(ReportSeed.Catalog)));

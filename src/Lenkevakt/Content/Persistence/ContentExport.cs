@@ -77,6 +77,20 @@ public sealed class ContentExport(StorageClients clients)
         }
     }
 
+    /// <summary>One site's content result of its latest run, or null when there is none.</summary>
+    public async Task<SiteExportRow?> ReadSiteAsync(string siteId, CancellationToken ct)
+    {
+        try
+        {
+            var e = await clients.Table(clients.Names.SiteContentTable).GetEntityIfExistsAsync<TableEntity>(TableContentResultStore.SitePartition, siteId, cancellationToken: ct).ConfigureAwait(false);
+            return e.HasValue && e.Value is { } row ? ToSiteRow(row) : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
     public static PageExportRow ToPageRow(TableEntity e) => new()
     {
         SiteId = e.GetString("SiteId") ?? SitePartitions.SiteOf(e.PartitionKey),

@@ -33,6 +33,8 @@ internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, Rob
             return; // Already fetched (before a resume, or as the end of another URL's redirect).
         }
 
+        // The engine's bound on fetched pages waiting for the processor: held from the fetch to the end of the parse.
+        using var hand = await parsing.EnterFetchAsync(ct).ConfigureAwait(false);
         var robotsTxt = await robots.GetAsync(state.RunId, uri, state.AllowPrivate, ct).ConfigureAwait(false);
         if (!robotsTxt.IsAllowed(uri.PathAndQuery))
         {
@@ -164,6 +166,7 @@ internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, Rob
         }
 
         cpu.Dispose();
+        hand.Dispose();
         follower.Follow(state, page.BaseUri, page.Links, depth, ct);
 
         Interlocked.Add(ref state.LinksFoundCount, page.Links.Count);

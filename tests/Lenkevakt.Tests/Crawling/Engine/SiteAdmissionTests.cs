@@ -88,6 +88,24 @@ public sealed class SiteAdmissionTests
     }
 
     [Fact]
+    public async Task ParseGate_PagesInHand_AreBounded_AndAReleasedTicketLetsTheNextFetchGo()
+    {
+        using var gate = new ParseGate(new CrawlOptions { MaxParallelParses = 1, MaxPagesInHand = 2 });
+        var first = await gate.EnterFetchAsync(CancellationToken.None);
+        using var second = await gate.EnterFetchAsync(CancellationToken.None);
+        var third = gate.EnterFetchAsync(CancellationToken.None);
+        Assert.False(third.IsCompleted);
+
+        first.Dispose();
+        using var admitted = await third.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, gate.InHandLimit);
+    }
+
+    [Fact]
+    public void ParseGate_DefaultPagesInHand_Is16PerParseSlot() =>
+        Assert.Equal(32, new ParseGate(new CrawlOptions { MaxParallelParses = 2 }).InHandLimit);
+
+    [Fact]
     public void ParseGate_DefaultLimit_IsTheProcessorCount() =>
         Assert.Equal(Environment.ProcessorCount, new ParseGate(new CrawlOptions()).Limit);
 

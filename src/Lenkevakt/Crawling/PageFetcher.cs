@@ -124,8 +124,8 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
 
                     if (known?.Invoke(Checks.LinkTarget.WithoutFragment(next)) is { } knownStatus && knownStatus.State is LinkState.Ok or LinkState.Broken or LinkState.Soft404)
                     {
-                        var state = knownStatus.State == LinkState.Ok ? LinkState.Redirected : knownStatus.State;
-                        return new FetchResult { Status = knownStatus with { State = state, Chain = chain.ToArray(), FinalUrl = next.AbsoluteUri }, FinalUri = next };
+                        var knownState = knownStatus.State == LinkState.Ok ? LinkState.Redirected : knownStatus.State;
+                        return new FetchResult { Status = knownStatus with { State = knownState, Chain = chain.ToArray(), FinalUrl = next.AbsoluteUri }, FinalUri = next };
                     }
 
                     if (code == 303)
@@ -143,9 +143,13 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
                 }
 
                 var ok = accepted.Contains(code);
+                var state = ok ? (chain.Count > 0 ? LinkState.Redirected : LinkState.Ok)
+                    : code == 429 ? LinkState.RateLimited
+                    : code is >= 300 and < 400 ? LinkState.RedirectWithoutTarget // no usable Location, or a 304 we did not ask for
+                    : LinkState.Broken;
                 var status = new LinkStatus
                 {
-                    State = ok ? (chain.Count > 0 ? LinkState.Redirected : LinkState.Ok) : LinkState.Broken,
+                    State = state,
                     StatusCode = code,
                     Chain = chain.ToArray(),
                     FinalUrl = current.AbsoluteUri,

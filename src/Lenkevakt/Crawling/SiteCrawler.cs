@@ -56,10 +56,11 @@ public sealed class SiteCrawler
         replay = new CheckpointReplay(checkpoints, logger);
         flusher = new CheckpointFlusher(checkpoints, time, o.CheckpointInterval, logger);
         follower = new LinkFollower(linkChecker);
-        pageStep = new PageStep(fetcher, linkChecker, robots, follower, logger);
+        var recheck = TransientRecheck.From(o, time);
+        pageStep = new PageStep(fetcher, linkChecker, robots, follower, recheck, logger);
         sitemaps = new SitemapSeeder(robots, fetcher);
         notFound = new NotFoundProbe(fetcher, logger);
-        evaluation = new LinkEvaluation(linkChecker, new HttpsTwinProbe(linkChecker), o.RedirectChainThreshold);
+        evaluation = new LinkEvaluation(linkChecker, new HttpsTwinProbe(linkChecker), recheck, o.CheckExternalFragments ? new ExternalAnchors(fetcher, HtmlLimits.From(o, time)) : null, o.RedirectChainThreshold);
     }
 
     /// <param name="deadline">Stop crawling new pages at this time, checkpoint, and return <c>Completed = false</c>.</param>
@@ -155,6 +156,12 @@ public sealed class SiteCrawler
         if (startRobots.CrawlDelay is { } asked && asked > o.MaxCrawlDelay)
         {
             state.Add(CrawlLimitFindings.CrawlDelayCapped(root, asked, o.MaxCrawlDelay));
+        }
+
+        if (startRobots.Unreachable is { StatusCode: not null } cause)
+        {
+            // The server answers, but robots.txt fails (5xx, 429): nothing was crawled, and the editors should know why.
+            state.Add(CrawlLimitFindings.RobotsUnreachable(root, cause));
         }
 
         foreach (var trap in state.Traps.Found)

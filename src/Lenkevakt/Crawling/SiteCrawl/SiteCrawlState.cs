@@ -60,6 +60,9 @@ internal sealed class SiteCrawlState(SiteDefinition site, UrlScope scope, Addres
     /// <summary>Targets whose check was started (or that are excluded) while following links.</summary>
     public ConcurrentDictionary<string, byte> Followed { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Resource URLs (images, scripts, …) whose check was started.</summary>
+    public ConcurrentDictionary<string, byte> Resources { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The site's "not found" page when it answers 200 (<see cref="NotFoundProbe"/>).</summary>
     public NotFoundFingerprint? NotFound { get; set; }
 

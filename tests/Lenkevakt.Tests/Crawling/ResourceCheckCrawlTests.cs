@@ -107,7 +107,7 @@ public sealed class ResourceCheckCrawlTests(AzuriteFixture azurite)
 
         var result = await services.GetRequiredService<SiteCrawler>().CrawlAsync(site, "r-" + Guid.NewGuid().ToString("N")[..8], null, CancellationToken.None);
 
-        Assert.Empty(result.Findings);
+        Assert.Empty(CrawlFindings.Only(result.Findings));
         Assert.Equal(2, result.Stats.PagesCrawled);
         Assert.Equal(["HEAD /a.png"], requests.Where(r => r.EndsWith("/a.png", StringComparison.Ordinal)));
         Assert.Equal(["HEAD /ramme.html"], requests.Where(r => r.EndsWith("/ramme.html", StringComparison.Ordinal)));
@@ -143,6 +143,6 @@ public sealed class ResourceCheckCrawlTests(AzuriteFixture azurite)
         var result = await services.GetRequiredService<SiteCrawler>().CrawlAsync(site, "r-" + Guid.NewGuid().ToString("N")[..8], null, CancellationToken.None);
 
         Assert.Equal(1, result.Stats.PagesCrawled);
-        return result.Findings;
+        return CrawlFindings.Only(result.Findings);
     }
 }

@@ -21,7 +21,7 @@ public sealed class RobotsUnreachableTests(AzuriteFixture azurite)
 
         Assert.Equal(2, result.Stats.PagesCrawled);
         Assert.Contains("/side.html", paths);
-        Assert.Empty(result.Findings);
+        Assert.Empty(CrawlFindings.Only(result.Findings));
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class RobotsUnreachableTests(AzuriteFixture azurite)
         var (result, _) = await CrawlAsync(attempt => attempt == 1 ? 503 : 404, settings: new Dictionary<string, string?> { ["Lenkevakt:Crawl:MaxRetries"] = "0" });
 
         Assert.Equal(2, result.Stats.PagesCrawled);
-        Assert.Empty(result.Findings);
+        Assert.Empty(CrawlFindings.Only(result.Findings));
     }
 
     private async Task<(SiteCrawlResult Result, List<string> Paths)> CrawlAsync(Func<int, int> robotsStatus, IDictionary<string, string?>? settings = null)
@@ -74,7 +74,7 @@ public sealed class RobotsUnreachableTests(AzuriteFixture azurite)
             }
 
             ctx.Response.ContentType = "text/html";
-            await ctx.Response.WriteAsync("""<html lang="nb"><title>Side</title><body><a href="/side.html">Side</a></body></html>""");
+            await ctx.Response.WriteAsync($"""<html lang="nb"><title>{ctx.Request.Path}</title><body><a href="/side.html">Side</a></body></html>""");
         });
         await using var services = TestServices.Create(azurite.ConnectionString, settings: settings);
         var site = SitesCatalog.ForUrl(server.BaseUri, new CrawlScope { AllowPrivateNetworks = true, MaxPages = 10 });

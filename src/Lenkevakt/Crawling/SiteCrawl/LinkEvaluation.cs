@@ -25,7 +25,12 @@ internal sealed class LinkEvaluation(LinkChecker linkChecker, HttpsTwinProbe htt
                 var target = state.Resolve(baseUri, link.Href);
                 LinkStatus? status = null;
                 var isInternal = false;
-                if (target.Kind == LinkTargetKind.Http && !(link.Role.IsResource() && link.Href.Trim().Length == 0))
+                if (target.Kind == LinkTargetKind.Http && link.Role.IsResource() && link.Href.Trim().Length == 0)
+                {
+                    // src="": not fetched (it is the page itself); judged as empty.
+                    isInternal = state.Scope.IsInternal(new Uri(target.Target));
+                }
+                else if (target.Kind == LinkTargetKind.Http)
                 {
                     if (!targets.TryGetValue(target.Target, out var known))
                     {

@@ -76,7 +76,7 @@ public sealed record LinkTarget(LinkTargetKind Kind, string Target, string? Frag
     public static string WithoutFragment(Uri uri)
     {
         var key = uri.Fragment.Length == 0 ? uri.AbsoluteUri : uri.GetLeftPart(UriPartial.Query);
-        if (!uri.IsAbsoluteUri || string.Equals(uri.Host, uri.IdnHost, StringComparison.Ordinal))
+        if (!uri.IsAbsoluteUri || uri.HostNameType != UriHostNameType.Dns || string.Equals(uri.Host, uri.IdnHost, StringComparison.Ordinal))
         {
             return key;
         }

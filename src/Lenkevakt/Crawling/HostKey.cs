@@ -7,7 +7,11 @@ namespace Lenkevakt.Crawling;
 /// </summary>
 public static class HostKey
 {
-    public static string Of(Uri uri) => (uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port}").ToLowerInvariant();
+    public static string Of(Uri uri)
+    {
+        var host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost; // IPv6 keeps its brackets
+        return (uri.IsDefaultPort ? host : $"{host}:{uri.Port}").ToLowerInvariant();
+    }
 
     /// <summary>The key of a configured authority (<c>bø.kommune.no</c>, <c>127.0.0.1:5000</c>); unparsable text is only lower-cased.</summary>
     public static string Of(string authority) =>

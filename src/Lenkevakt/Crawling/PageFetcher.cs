@@ -19,6 +19,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
     private static readonly HashSet<int> HeadRefused = [400, 403, 404, 405, 501];
     private readonly CrawlOptions o = options.Value;
     private readonly StatusCodeSet accepted = StatusCodeSet.Parse(options.Value.AcceptedStatusCodes);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LinkStatus> lastFailure = new(StringComparer.Ordinal);
 
     /// <summary>GET a page and read its HTML body.</summary>
     /// <param name="known">The crawl's own knowledge: when a redirect leads to a URL it has already fetched, that status is used instead of fetching again.</param>
@@ -91,6 +92,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
             catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException or Polly.CircuitBreaker.BrokenCircuitException)
             {
                 var failed = deadline?.Expired == true ? deadline.Status() : MapException(ex);
+                failed = RememberOrRecall(current, failed);
                 deadline?.Dispose();
                 return new FetchResult { Status = failed with { Chain = chain.ToArray() }, FinalUri = current };
             }
@@ -182,6 +184,27 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A host's circuit is open because it failed repeatedly: answer with the failure that opened it (connection refused,
+    /// reset, timeout, …), so a finding keeps its kind (and id) whether or not the circuit happened to be open when the URL
+    /// was checked; the detail says the circuit was open. Other failures are remembered per host (<see cref="HostKey"/>).
+    /// </summary>
+    private LinkStatus RememberOrRecall(Uri uri, LinkStatus failed)
+    {
+        var host = HostKey.Of(uri);
+        if (failed is { State: LinkState.Error, Error: LinkErrorKind.HostDown })
+        {
+            return lastFailure.TryGetValue(host, out var cause) ? cause with { Detail = $"{failed.Detail}; last failure: {cause.Detail}" } : failed;
+        }
+
+        if (failed.State is LinkState.Error or LinkState.Timeout)
+        {
+            lastFailure[host] = failed;
+        }
+
+        return failed;
     }
 
     /// <summary>The raw <c>Location</c> header, also when .NET could not parse it (then <see cref="System.Net.Http.Headers.HttpResponseHeaders.Location"/> is null).</summary>

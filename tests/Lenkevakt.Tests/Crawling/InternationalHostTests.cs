@@ -14,6 +14,7 @@ public sealed class InternationalHostTests
         Assert.Equal("xn--b-5ga.kommune.no", HostKey.Of(new Uri("https://XN--B-5GA.kommune.no/")));
         Assert.Equal("xn--b-5ga.kommune.no", HostKey.Of("Bø.kommune.no"));
         Assert.Equal("127.0.0.1:5000", HostKey.Of("127.0.0.1:5000"));
+        Assert.Equal("[fd00::1]:8080", HostKey.Of(new Uri("http://[FD00::1]:8080/")));
     }
 
     [Fact]
@@ -23,6 +24,7 @@ public sealed class InternationalHostTests
 
         Assert.Equal("https://xn--b-5ga.kommune.no/helse?a=%C3%B8", LinkTarget.Resolve(page, "https://bø.kommune.no/helse?a=ø#legevakt").Target);
         Assert.Equal(LinkTarget.Resolve(page, "https://xn--b-5ga.kommune.no/helse").Target, LinkTarget.Resolve(page, "https://bø.kommune.no/helse").Target);
+        Assert.Equal("http://[fd00::1]/", LinkTarget.Resolve(page, "http://[fd00::1]/").Target);
     }
 
     [Fact]

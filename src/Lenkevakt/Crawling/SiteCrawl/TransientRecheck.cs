@@ -35,7 +35,10 @@ public sealed class TransientRecheck(TimeProvider time, int rechecks, TimeSpan d
         for (var attempt = 0; attempt < rechecks && IsTransient(statusOf(result)); attempt++)
         {
             await Task.Delay(Backoff(attempt), time, ct).ConfigureAwait(false);
-            result = await again(ct).ConfigureAwait(false);
+            var next = await again(ct).ConfigureAwait(false);
+
+            // An open circuit ("host down") says nothing new about a failure seen before: keep the more telling answer.
+            result = statusOf(next) is { State: LinkState.Error, Error: LinkErrorKind.HostDown } && statusOf(result).Error != LinkErrorKind.HostDown ? result : next;
         }
 
         return result;

@@ -146,7 +146,7 @@ run_lenkevakt() {
   dir=$OUT/runs/lenkevakt-r$k; cwd=$dir/cwd; mkdir -p "$cwd"; RUN_DIR=$dir
   # Azurite on three free loopback ports; the development account key is the public one in the source.
   local key bp qp tp conn
-  key=$(grep -o 'DevAccountKey = "[^"]*"' "$REPO/src/Lenkevakt/Storage/AzuriteLauncher.cs" | cut -d'"' -f2)
+  key=$(grep -o 'DevAccountKey = "[^"]*"' "$REPO/src/Lenkevakt.Cli/Hosting/AzuriteLauncher.cs" | cut -d'"' -f2)
   bp=$(free_port); qp=$(free_port); tp=$(free_port)
   conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$bp/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$qp/devstoreaccount1;TableEndpoint=http://127.0.0.1:$tp/devstoreaccount1;"
   echo "dotnet $DLL run --url $SITE_BASE/ --allow-private --host-concurrency $CONC --host-delay 0 --link-concurrency $CONC --max-pages $((PAGES * 2)) --export $dir/out.csv" > "$dir/cmd"

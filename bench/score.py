@@ -31,7 +31,8 @@ def key(source, target, fragment=None):
 def main():
     truth = json.load(open(sys.argv[1]))
     site_host = None
-    rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
+    # The exports use camelCase headers (pageUrl, kind, target); older ones PascalCase. Read both.
+    rows = [{k[:1].upper() + k[1:]: v for k, v in r.items()} for r in csv.DictReader(open(sys.argv[2], encoding="utf-8"))]
     if rows:
         site_host = urlsplit(rows[0]["PageUrl"]).netloc
     expected = {}

@@ -35,6 +35,7 @@ public sealed class SiteCrawler
     private readonly TimeProvider time;
     private readonly ILinkPriority linkPriority;
     private readonly RobotsCache robots;
+    private readonly TransientRecheck recheck;
 
     public SiteCrawler(
         PageFetcher fetcher,
@@ -56,7 +57,7 @@ public sealed class SiteCrawler
         replay = new CheckpointReplay(checkpoints, logger);
         flusher = new CheckpointFlusher(checkpoints, time, o.CheckpointInterval, logger);
         follower = new LinkFollower(linkChecker);
-        var recheck = TransientRecheck.From(o, time);
+        recheck = TransientRecheck.From(o, time);
         pageStep = new PageStep(fetcher, linkChecker, robots, follower, recheck, logger);
         sitemaps = new SitemapSeeder(robots, fetcher);
         notFound = new NotFoundProbe(fetcher, logger);
@@ -71,6 +72,7 @@ public sealed class SiteCrawler
         var frontier = new CrawlFrontier(site.Scope.MaxPages, linkPriority.Score, traps.IsTrap);
         var state = new SiteCrawlState(site, new UrlScope(site, o.Exclude), AddressPolicy.ForSite(site, o), runId, progress, frontier)
         {
+            DeferTransientPages = o.TransientRechecks > 0,
             Deadline = deadline,
             MaxPageBytes = o.MaxPageBytes,
             HtmlLimits = HtmlLimits.From(o, time),
@@ -96,6 +98,7 @@ public sealed class SiteCrawler
             {
                 follower.CheckRejected(state, rejected, ct);
                 await FetchLevelAsync(state, depth, batch, analyses, ct).ConfigureAwait(false);
+                await RecheckTransientPagesAsync(state, depth, analyses, ct).ConfigureAwait(false);
             }
         }
         finally
@@ -168,6 +171,30 @@ public sealed class SiteCrawler
         {
             state.Add(CrawlLimitFindings.CrawlerTrap(root, trap));
         }
+    }
+
+    /// <summary>
+    /// Pages of the level just fetched whose fetch failed transiently (timeout, connection error, 5xx, 429): after the
+    /// level's other pages, a back-off (<see cref="TransientRecheck"/>) and then fetched again, all at once, before the next
+    /// level is admitted (so their links still count); on the last re-check a failure is recorded as the page's status.
+    /// </summary>
+    private async Task RecheckTransientPagesAsync(SiteCrawlState state, int depth, List<ISiteAnalysis> analyses, CancellationToken ct)
+    {
+        for (var attempt = 0; !state.TransientPages.IsEmpty; attempt++)
+        {
+            var pages = new List<Uri>();
+            while (state.TransientPages.TryDequeue(out var uri))
+            {
+                pages.Add(uri);
+            }
+
+            pages.Sort((a, b) => string.CompareOrdinal(a.AbsoluteUri, b.AbsoluteUri));
+            state.DeferTransientPages = attempt + 1 < o.TransientRechecks;
+            await Task.Delay(recheck.Backoff(attempt), time, ct).ConfigureAwait(false);
+            await FetchLevelAsync(state, depth, pages, analyses, ct).ConfigureAwait(false);
+        }
+
+        state.DeferTransientPages = o.TransientRechecks > 0;
     }
 
     /// <summary>The pages of one level, taken in admission order by <see cref="CrawlOptions.HostConcurrency"/> workers.</summary>

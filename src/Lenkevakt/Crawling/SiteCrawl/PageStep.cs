@@ -47,8 +47,20 @@ internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, Rob
         var fetch = await fetcher.GetPageAsync(uri, state.AllowPrivate, ct, k => state.PageStatuses.GetValueOrDefault(k), state.Previous?.Validators(key)).ConfigureAwait(false);
         if (TransientRecheck.IsTransient(fetch.Status))
         {
-            // A timeout, connection error, 5xx or 429: fetched again after a back-off before the page counts as failed.
-            fetch = await recheck.ConfirmAsync(fetch, f => f.Status, c => fetcher.GetPageAsync(uri, state.AllowPrivate, c, k => state.PageStatuses.GetValueOrDefault(k), state.Previous?.Validators(key)), ct).ConfigureAwait(false);
+            if (depth > 0 && state.DeferTransientPages)
+            {
+                // A timeout, connection error, 5xx or 429: fetched again when the rest of its level is done (SiteCrawler),
+                // after a back-off, so its links still join the next level; nothing is recorded for it yet.
+                state.Fetched.TryRemove(key, out _);
+                state.TransientPages.Enqueue(uri);
+                return;
+            }
+
+            if (depth == 0)
+            {
+                // The start page: fetched again after a back-off before the site counts as unreachable.
+                fetch = await recheck.ConfirmAsync(fetch, f => f.Status, c => fetcher.GetPageAsync(uri, state.AllowPrivate, c, k => state.PageStatuses.GetValueOrDefault(k), state.Previous?.Validators(key)), ct).ConfigureAwait(false);
+            }
         }
 
         Interlocked.Increment(ref state.PagesThisTimeCount);

@@ -149,7 +149,7 @@ def lenkevakt_parser(path, norm, site_base):
     """Lenkevakt CSV export -> reports in score_peers.py's shape."""
     reps = []
     with open(path, encoding="utf-8", errors="replace", newline="") as f:
-        for r in csv.DictReader(f):
+        for r in ({k[:1].upper() + k[1:]: v for k, v in row.items()} for row in csv.DictReader(f)):  # camelCase or PascalCase headers
             parent = r.get("PageUrl") or site_base + "/"
             reps.append({"parent": norm.page(parent), "target": norm.link(r["Target"], parent),
                          "severity": r.get("Severity", ""),

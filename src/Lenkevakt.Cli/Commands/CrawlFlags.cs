@@ -17,6 +17,7 @@ public sealed class CrawlFlags
     public Option<string[]> InternalHosts { get; } = new("--internal-host") { Description = "Another host whose links count as internal (checked, not crawled), e.g. the CMS's file host (repeatable)." };
     public Option<string?> Accept { get; } = new("--accept") { Description = "Status codes counted as OK, e.g. 200-299,403." };
     public Option<string?> UserAgentContact { get; } = new("--contact") { Description = "Contact URL sent in the User-Agent." };
+    public Option<bool> CheckExternalFragments { get; } = new("--check-external-fragments") { Description = "Also check #fragments of links to pages that are not crawled (fetches each such page once; off by default)." };
 
     public CrawlFlags()
     {
@@ -54,7 +55,7 @@ public sealed class CrawlFlags
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { AllowPrivate, MaxPages, MaxDepth, HostConcurrency, HostDelayMs, LinkConcurrency, Exclude, InternalHosts, Accept, UserAgentContact })
+        foreach (var o in new Option[] { AllowPrivate, MaxPages, MaxDepth, HostConcurrency, HostDelayMs, LinkConcurrency, Exclude, InternalHosts, Accept, UserAgentContact, CheckExternalFragments })
         {
             command.Options.Add(o);
         }
@@ -67,6 +68,11 @@ public sealed class CrawlFlags
         if (p.GetValue(AllowPrivate))
         {
             d["Lenkevakt:Crawl:AllowPrivateNetworks"] = "true";
+        }
+
+        if (p.GetValue(CheckExternalFragments))
+        {
+            d["Lenkevakt:Crawl:CheckExternalFragments"] = "true";
         }
 
         void Set(string key, int? value)

@@ -35,6 +35,12 @@ public enum LinkState
 
     /// <summary>The target resolves to a private, loopback, link-local or metadata address and the site does not allow that.</summary>
     Blocked,
+
+    /// <summary>429 Too Many Requests: the host limits us; not broken (re-checked later in the run, then a warning if still limited).</summary>
+    RateLimited,
+
+    /// <summary>A 3xx without a usable <c>Location</c> (or a 304 to an unconditional request): the browser has nowhere to go.</summary>
+    RedirectWithoutTarget,
 }
 
 /// <summary>Why a link could not be fetched. One member per cause.</summary>
@@ -89,7 +95,7 @@ public sealed record LinkStatus
 
     public bool IsSuccess => State is LinkState.Ok or LinkState.Redirected or LinkState.Excluded;
 
-    public bool IsError => State is LinkState.Broken or LinkState.Timeout or LinkState.Error or LinkState.RedirectLoop or LinkState.Soft404 or LinkState.RedirectInvalid;
+    public bool IsError => State is LinkState.Broken or LinkState.Timeout or LinkState.Error or LinkState.RedirectLoop or LinkState.Soft404 or LinkState.RedirectInvalid or LinkState.RedirectWithoutTarget;
 
     /// <summary>True when every hop of the chain is a permanent redirect (301/308).</summary>
     public bool IsPermanentRedirect => Chain.Count > 0 && Chain.All(h => h.StatusCode is 301 or 308);

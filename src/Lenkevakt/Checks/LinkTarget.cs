@@ -12,8 +12,11 @@ public enum LinkTargetKind
     /// <summary><c>javascript:</c>, <c>data:</c> and similar: never fetched, never reported.</summary>
     Ignored,
 
-    /// <summary>Another scheme (ftp:, sms:, …) or an href that is not a valid URL.</summary>
+    /// <summary>Another scheme (ftp:, sms:, …): not checked.</summary>
     Unsupported,
+
+    /// <summary>An http(s) or scheme-less href that is not a valid URL (<c>//////</c>, <c>http://localhost]</c>, <c>http://.example.org/</c>, <c>http://host:____/</c>).</summary>
+    Malformed,
 }
 
 /// <summary>A validated link: the raw href resolved to an absolute target (without fragment) plus its fragment.</summary>
@@ -52,7 +55,12 @@ public sealed record LinkTarget(LinkTargetKind Kind, string Target, string? Frag
             return new LinkTarget(LinkTargetKind.File, h, null);
         }
 
-        if (!Uri.TryCreate(baseUri, h, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
+        if (!Uri.TryCreate(baseUri, h, out var uri) || string.IsNullOrEmpty(uri.Host) || uri.Host.StartsWith('.'))
+        {
+            return new LinkTarget(LinkTargetKind.Malformed, h, null);
+        }
+
+        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
         {
             return new LinkTarget(LinkTargetKind.Unsupported, h, null);
         }
@@ -61,6 +69,20 @@ public sealed record LinkTarget(LinkTargetKind Kind, string Target, string? Frag
         return new LinkTarget(LinkTargetKind.Http, WithoutFragment(uri), fragment);
     }
 
-    /// <summary>The canonical key of a URL: absolute, no fragment.</summary>
-    public static string WithoutFragment(Uri uri) => uri.Fragment.Length == 0 ? uri.AbsoluteUri : uri.GetLeftPart(UriPartial.Query);
+    /// <summary>
+    /// The canonical key of a URL: absolute, no fragment, and an internationalised host in its ASCII (IDNA) form, so
+    /// <c>https://bø.kommune.no/</c> and <c>https://xn--b-5ga.kommune.no/</c> are one URL for de-duplication, the status cache and findings.
+    /// </summary>
+    public static string WithoutFragment(Uri uri)
+    {
+        var key = uri.Fragment.Length == 0 ? uri.AbsoluteUri : uri.GetLeftPart(UriPartial.Query);
+        if (!uri.IsAbsoluteUri || uri.HostNameType != UriHostNameType.Dns || string.Equals(uri.Host, uri.IdnHost, StringComparison.Ordinal))
+        {
+            return key;
+        }
+
+        // Replace the Unicode host in the serialised URL by its IDNA form (Uri and UriBuilder serialise it as Unicode).
+        var at = key.IndexOf(uri.Host, uri.Scheme.Length + 3, StringComparison.Ordinal);
+        return at < 0 ? key : string.Concat(key.AsSpan(0, at), uri.IdnHost, key.AsSpan(at + uri.Host.Length));
+    }
 }

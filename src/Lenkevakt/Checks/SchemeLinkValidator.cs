@@ -7,22 +7,105 @@ namespace Lenkevakt.Checks;
 public static partial class SchemeLinkValidator
 {
     /// <summary>Null when the mailto: link is valid, else the reason (in Norwegian).</summary>
+    /// <remarks>
+    /// RFC 6068 with the limits of RFC 5321/5322: several addresses separated by commas, and <c>?to=</c>, <c>cc=</c>,
+    /// <c>bcc=</c>, <c>subject=</c>, <c>body=</c> are fine; a local part over 64 characters, a domain over 253 or a label over
+    /// 63, a local part that starts or ends with a dot (or has two in a row), <c>_</c> in a domain label, an all-numeric
+    /// top-level label and an invalid <c>%</c> escape are not.
+    /// </remarks>
     public static string? ValidateMailto(string href)
     {
         var rest = href[(href.IndexOf(':', StringComparison.Ordinal) + 1)..];
-        var query = rest.IndexOf('?', StringComparison.Ordinal);
-        var addresses = Uri.UnescapeDataString(query >= 0 ? rest[..query] : rest).Trim();
-        if (addresses.Length == 0)
+        if (InvalidEscape(rest) is { } bad)
         {
-            // mailto:?to=... is legal; an empty mailto: with no recipient at all is not useful.
-            return query >= 0 && rest[query..].Contains("to=", StringComparison.OrdinalIgnoreCase) ? null : "mangler mottakeradresse";
+            return $"«{bad}» er en ugyldig %-koding";
         }
 
-        foreach (var address in addresses.Split(',', StringSplitOptions.TrimEntries))
+        var query = rest.IndexOf('?', StringComparison.Ordinal);
+        var addresses = Uri.UnescapeDataString(query >= 0 ? rest[..query] : rest).Trim();
+        var headerAddresses = new List<string>();
+        var hasTo = false;
+        if (query >= 0)
         {
-            if (!Address().IsMatch(address) || !MailAddress.TryCreate(address, out _))
+            foreach (var pair in rest[(query + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
             {
-                return $"«{address}» er ikke en gyldig e-postadresse";
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                var name = (eq < 0 ? pair : pair[..eq]).ToLowerInvariant();
+                var value = eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' ')).Trim();
+                if (name is "to" or "cc" or "bcc" && value.Length > 0)
+                {
+                    hasTo |= name == "to";
+                    headerAddresses.AddRange(value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                }
+            }
+        }
+
+        if (addresses.Length == 0 && !hasTo)
+        {
+            return "mangler mottakeradresse";
+        }
+
+        foreach (var address in addresses.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Concat(headerAddresses))
+        {
+            if (AddressProblem(address) is { } problem)
+            {
+                return $"«{address}» er ikke en gyldig e-postadresse ({problem})";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? AddressProblem(string address)
+    {
+        var at = address.LastIndexOf('@');
+        if (at <= 0 || at == address.Length - 1 || !Address().IsMatch(address) || !MailAddress.TryCreate(address, out _))
+        {
+            return "mangler navn, @ eller domene";
+        }
+
+        var local = address[..at];
+        var domain = address[(at + 1)..].TrimEnd('.');
+        if (local.Length > 64)
+        {
+            return "navnet før @ er lengre enn 64 tegn";
+        }
+
+        if (!local.StartsWith('"') && (local.StartsWith('.') || local.EndsWith('.') || local.Contains("..", StringComparison.Ordinal)))
+        {
+            return "navnet før @ kan ikke begynne eller slutte med punktum eller ha to punktum etter hverandre";
+        }
+
+        if (domain.Length > 253)
+        {
+            return "domenet er lengre enn 253 tegn";
+        }
+
+        var labels = domain.Split('.');
+        foreach (var label in labels)
+        {
+            if (label.Length is 0 or > 63)
+            {
+                return label.Length == 0 ? "domenet har en tom del" : "en del av domenet er lengre enn 63 tegn";
+            }
+
+            if (label.StartsWith('-') || label.EndsWith('-') || !label.All(c => char.IsLetterOrDigit(c) || c == '-'))
+            {
+                return $"«{label}» er ikke en gyldig del av et domenenavn";
+            }
+        }
+
+        return labels[^1].All(char.IsAsciiDigit) ? "toppdomenet kan ikke bare være tall" : null;
+    }
+
+    /// <summary>The first <c>%</c> not followed by two hex digits, or null.</summary>
+    private static string? InvalidEscape(string s)
+    {
+        for (var i = s.IndexOf('%', StringComparison.Ordinal); i >= 0; i = s.IndexOf('%', i + 1))
+        {
+            if (i + 2 >= s.Length || !char.IsAsciiHexDigit(s[i + 1]) || !char.IsAsciiHexDigit(s[i + 2]))
+            {
+                return s[i..Math.Min(s.Length, i + 3)];
             }
         }
 
@@ -32,11 +115,20 @@ public static partial class SchemeLinkValidator
     /// <summary>Null when the tel: number is a valid Norwegian number (8 digits, or a short service number like 113, 116 117) or E.164, else the reason.</summary>
     public static string? ValidateTel(string href)
     {
-        var number = Uri.UnescapeDataString(href[(href.IndexOf(':', StringComparison.Ordinal) + 1)..]).Trim();
+        var raw = href[(href.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        var number = (InvalidEscape(raw) is null ? Uri.UnescapeDataString(raw) : raw).Trim();
         var semicolon = number.IndexOf(';', StringComparison.Ordinal);
         if (semicolon >= 0)
         {
+            // RFC 3966 parameters: ;ext=123, ;phone-context=…, ;isub=…
             number = number[..semicolon];
+        }
+
+        // What dialers add after the number: a pause (",", "p") or a wait ("w") before an extension or a menu choice.
+        var pause = number.IndexOfAny([',', 'p', 'P', 'w', 'W']);
+        if (pause > 0 && PauseTail().IsMatch(number[pause..]))
+        {
+            number = number[..pause];
         }
 
         if (!TelChars().IsMatch(number))
@@ -75,4 +167,7 @@ public static partial class SchemeLinkValidator
 
     [GeneratedRegex(@"^\+?[0-9 ().\-]{3,24}$")]
     private static partial Regex TelChars();
+
+    [GeneratedRegex(@"^[,pPwW][0-9,pPwW*#]*$")]
+    private static partial Regex PauseTail();
 }

@@ -35,5 +35,17 @@ public static class CrawlLimitFindings
         Message = $"Lenker som {trap.Example} følges ikke videre: {trap.Why}. Slike lenker (uendelige kalendere, sidetall eller mapper som gjentar seg) gir ingen nye sider; de er sjekket som lenker.",
     };
 
+    /// <summary>robots.txt answered 5xx or 429 (also on the re-checks): RFC 9309 says assume complete disallow, so nothing was crawled.</summary>
+    public static Finding RobotsUnreachable(string siteUrl, Checks.LinkStatus cause) => new()
+    {
+        Kind = FindingKind.RobotsUnreachable.Name,
+        Severity = FindingKind.RobotsUnreachable.Severity,
+        PageUrl = siteUrl,
+        Target = "/robots.txt",
+        StatusCode = cause.StatusCode,
+        Status = cause.ToString(),
+        Message = $"Filen robots.txt svarte med feil ({cause.StatusCode}), også ved nye forsøk. Da skal en robot anta at ingenting på nettstedet kan hentes, så sidene ble ikke sjekket i denne kjøringen. Sørg for at robots.txt svarer (eller gir 404 om den ikke finnes).",
+    };
+
     private static string Seconds(TimeSpan t) => t.TotalSeconds >= 100 ? $"{t.TotalSeconds:N0} sekunder" : $"{t.TotalSeconds:0.#} sekunder";
 }

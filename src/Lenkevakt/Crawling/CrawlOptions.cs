@@ -181,6 +181,21 @@ public sealed class CrawlOptions : IValidatableObject
     /// <summary>How often crawl progress is checkpointed to storage. Default 5 s.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How many times a transient failure (timeout, connection error, 5xx, 429) is checked again later in the same run
+    /// before it becomes a finding (<see cref="TransientRecheck"/>). Default 2; 0 reports the first failure.
+    /// </summary>
+    public int TransientRechecks { get; set; } = 2;
+
+    /// <summary>Wait before the first re-check of a transient failure; doubled for each further one. Default 5 s.</summary>
+    public TimeSpan TransientRecheckDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Check <c>#fragments</c> of links to pages that are not crawled (external pages): the page is fetched and its
+    /// ids and names read. Off by default (it costs a GET per such page), as in lychee and linkinator.
+    /// </summary>
+    public bool CheckExternalFragments { get; set; }
+
     public string UserAgent => $"{UserAgentProduct}/1.0 (+{ContactUrl})";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -38,6 +38,11 @@ public sealed class CrawlOptionsValidator : IValidateOptions<CrawlOptions>
         NotNegative(failures, nameof(options.MaxRetryAfter), options.MaxRetryAfter);
         NotNegative(failures, nameof(options.TimeBudget), options.TimeBudget);
         NotNegative(failures, nameof(options.ExternalLinkTtl), options.ExternalLinkTtl);
+        NotNegative(failures, nameof(options.TransientRecheckDelay), options.TransientRecheckDelay);
+        if (options.TransientRechecks is < 0 or > 10)
+        {
+            failures.Add($"TransientRechecks: {options.TransientRechecks} er utenfor 0..10");
+        }
         if (!Uri.TryCreate(options.ContactUrl, UriKind.Absolute, out var contact) || (contact.Scheme != Uri.UriSchemeHttp && contact.Scheme != Uri.UriSchemeHttps && contact.Scheme != Uri.UriSchemeMailto))
         {
             failures.Add($"ContactUrl: «{options.ContactUrl}» er ikke en absolutt http(s)- eller mailto-adresse");

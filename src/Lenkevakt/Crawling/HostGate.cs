@@ -13,7 +13,7 @@ namespace Lenkevakt.Crawling;
 /// </summary>
 public sealed class HostGate(CrawlOptions options, TimeProvider time) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, HostState> hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, HostState> hosts = new(StringComparer.Ordinal); // by HostKey
     private readonly SemaphoreSlim global = new(options.MaxRequestsInFlight, options.MaxRequestsInFlight);
     private int inFlight;
     private int peak;
@@ -23,7 +23,7 @@ public sealed class HostGate(CrawlOptions options, TimeProvider time) : IDisposa
 
     public async Task<IDisposable> EnterAsync(Uri uri, CancellationToken ct)
     {
-        var state = hosts.GetOrAdd(uri.Authority, _ => new HostState(options.HostConcurrency, options.HostMinInterval));
+        var state = hosts.GetOrAdd(HostKey.Of(uri), _ => new HostState(options.HostConcurrency, options.HostMinInterval));
         await state.Slots.WaitAsync(ct).ConfigureAwait(false);
         try
         {
@@ -69,7 +69,7 @@ public sealed class HostGate(CrawlOptions options, TimeProvider time) : IDisposa
     /// <summary>Raises a host's minimum interval (robots.txt crawl-delay), up to <see cref="CrawlOptions.MaxCrawlDelay"/>: a site asking for more is told so in a site finding.</summary>
     public void SetCrawlDelay(string authority, TimeSpan delay)
     {
-        var state = hosts.GetOrAdd(authority, _ => new HostState(options.HostConcurrency, options.HostMinInterval));
+        var state = hosts.GetOrAdd(HostKey.Of(authority), _ => new HostState(options.HostConcurrency, options.HostMinInterval));
         lock (state)
         {
             var capped = delay > options.MaxCrawlDelay ? options.MaxCrawlDelay : delay;
@@ -83,7 +83,7 @@ public sealed class HostGate(CrawlOptions options, TimeProvider time) : IDisposa
     /// <summary>Holds back every request to a host until <paramref name="until"/> (Retry-After, backoff).</summary>
     public void BackOff(string authority, DateTimeOffset until)
     {
-        var state = hosts.GetOrAdd(authority, _ => new HostState(options.HostConcurrency, options.HostMinInterval));
+        var state = hosts.GetOrAdd(HostKey.Of(authority), _ => new HostState(options.HostConcurrency, options.HostMinInterval));
         lock (state)
         {
             if (until > state.NextStart)

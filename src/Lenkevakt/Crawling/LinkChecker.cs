@@ -44,8 +44,34 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
         }
 
         var key = $"{runId}|{PolicyKey(policy, url)}|{url}";
-        var lazy = cache.GetOrAdd(key, _ => new Lazy<Task<LinkStatus>>(() => SharedCheckAsync(runId, url, policy, external, ct)));
-        return lazy.Value;
+
+        // The shared check runs without any caller's token: a caller that gives up (a cancelled site) must not leave a
+        // cancelled task behind for every other site of the run. Each caller waits with its own token.
+        var lazy = cache.GetOrAdd(key, _ => new Lazy<Task<LinkStatus>>(() => SharedCheckAsync(runId, url, policy, external, CancellationToken.None)));
+        return lazy.Value.WaitAsync(ct);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="url"/> again now (a transient failure being confirmed, <see cref="TransientRecheck"/>), and
+    /// makes the new result the run's result for every site and worker.
+    /// </summary>
+    public async Task<LinkStatus> RecheckAsync(string runId, string url, AddressPolicy policy, CancellationToken ct)
+    {
+        var status = await RunCheckAsync(url, policy, ct).ConfigureAwait(false);
+        cache[$"{runId}|{PolicyKey(policy, url)}|{url}"] = new Lazy<Task<LinkStatus>>(Task.FromResult(status));
+        if (options.Value.SharedLinkCache)
+        {
+            try
+            {
+                await shared.SaveAsync(url, PolicyKey(policy, url), runId, status, ct).ConfigureAwait(false);
+            }
+            catch (Azure.RequestFailedException ex)
+            {
+                logger.LogDebug("Shared link cache unavailable ({Error}); the re-check of {Url} is kept locally", ex.ErrorCode, url);
+            }
+        }
+
+        return status;
     }
 
     /// <summary>Records a status learned elsewhere (a crawled page's own fetch), so it is not checked again.</summary>

@@ -1,3 +1,5 @@
+using Lenkevakt.Checks;
+
 namespace Lenkevakt.Crawling;
 
 /// <summary>One crawled page's links, spooled to disk until every target's status is known.</summary>
@@ -11,7 +13,7 @@ public sealed record SpooledPage(string Url, string? Title, IReadOnlyList<RawLin
 /// </summary>
 public sealed class LinkSpool : IAsyncDisposable
 {
-    private const int Version = 1;
+    private const int Version = 2;
     private readonly string path;
     private readonly FileStream file;
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -78,6 +80,8 @@ public sealed class LinkSpool : IAsyncDisposable
                 w.Write(link.Text);
                 w.Write(link.Element);
                 w.Write7BitEncodedInt(link.Line);
+                w.Write7BitEncodedInt((int)link.Role);
+                w.Write(link.Attribute);
             }
         }
 
@@ -98,7 +102,7 @@ public sealed class LinkSpool : IAsyncDisposable
         var links = new RawLink[r.Read7BitEncodedInt()];
         for (var i = 0; i < links.Length; i++)
         {
-            links[i] = new RawLink(r.ReadString(), r.ReadString(), r.ReadString(), r.Read7BitEncodedInt());
+            links[i] = new RawLink(r.ReadString(), r.ReadString(), r.ReadString(), r.Read7BitEncodedInt(), (LinkRole)r.Read7BitEncodedInt(), r.ReadString());
         }
 
         return new SpooledPage(url, hasTitle ? title : null, links, baseUrl);

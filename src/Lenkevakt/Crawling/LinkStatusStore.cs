@@ -91,7 +91,7 @@ public sealed class LinkStatusStore(StorageClients storage, TimeProvider time)
     /// </summary>
     private static (string Pk, string Rk) Keys(string url, string policyKey)
     {
-        var host = Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Authority.ToLowerInvariant() : "invalid";
+        var host = Uri.TryCreate(url, UriKind.Absolute, out var u) ? HostKey.Of(u) : "invalid";
         foreach (var bad in new[] { '/', '\\', '#', '?' })
         {
             host = host.Replace(bad, '_');

@@ -19,6 +19,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
     private static readonly HashSet<int> HeadRefused = [400, 403, 404, 405, 501];
     private readonly CrawlOptions o = options.Value;
     private readonly StatusCodeSet accepted = StatusCodeSet.Parse(options.Value.AcceptedStatusCodes);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LinkStatus> lastFailure = new(StringComparer.Ordinal);
 
     /// <summary>GET a page and read its HTML body.</summary>
     /// <param name="known">The crawl's own knowledge: when a redirect leads to a URL it has already fetched, that status is used instead of fetching again.</param>
@@ -91,6 +92,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
             catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException or Polly.CircuitBreaker.BrokenCircuitException)
             {
                 var failed = deadline?.Expired == true ? deadline.Status() : MapException(ex);
+                failed = RememberOrRecall(current, failed);
                 deadline?.Dispose();
                 return new FetchResult { Status = failed with { Chain = chain.ToArray() }, FinalUri = current };
             }
@@ -124,8 +126,8 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
 
                     if (known?.Invoke(Checks.LinkTarget.WithoutFragment(next)) is { } knownStatus && knownStatus.State is LinkState.Ok or LinkState.Broken or LinkState.Soft404)
                     {
-                        var state = knownStatus.State == LinkState.Ok ? LinkState.Redirected : knownStatus.State;
-                        return new FetchResult { Status = knownStatus with { State = state, Chain = chain.ToArray(), FinalUrl = next.AbsoluteUri }, FinalUri = next };
+                        var knownState = knownStatus.State == LinkState.Ok ? LinkState.Redirected : knownStatus.State;
+                        return new FetchResult { Status = knownStatus with { State = knownState, Chain = chain.ToArray(), FinalUrl = next.AbsoluteUri }, FinalUri = next };
                     }
 
                     if (code == 303)
@@ -143,9 +145,13 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
                 }
 
                 var ok = accepted.Contains(code);
+                var state = ok ? (chain.Count > 0 ? LinkState.Redirected : LinkState.Ok)
+                    : code == 429 ? LinkState.RateLimited
+                    : code is >= 300 and < 400 ? LinkState.RedirectWithoutTarget // no usable Location, or a 304 we did not ask for
+                    : LinkState.Broken;
                 var status = new LinkStatus
                 {
-                    State = ok ? (chain.Count > 0 ? LinkState.Redirected : LinkState.Ok) : LinkState.Broken,
+                    State = state,
                     StatusCode = code,
                     Chain = chain.ToArray(),
                     FinalUrl = current.AbsoluteUri,
@@ -178,6 +184,27 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A host's circuit is open because it failed repeatedly: answer with the failure that opened it (connection refused,
+    /// reset, timeout, …), so a finding keeps its kind (and id) whether or not the circuit happened to be open when the URL
+    /// was checked; the detail says the circuit was open. Other failures are remembered per host (<see cref="HostKey"/>).
+    /// </summary>
+    private LinkStatus RememberOrRecall(Uri uri, LinkStatus failed)
+    {
+        var host = HostKey.Of(uri);
+        if (failed is { State: LinkState.Error, Error: LinkErrorKind.HostDown })
+        {
+            return lastFailure.TryGetValue(host, out var cause) ? cause with { Detail = $"{failed.Detail}; last failure: {cause.Detail}" } : failed;
+        }
+
+        if (failed.State is LinkState.Error or LinkState.Timeout)
+        {
+            lastFailure[host] = failed;
+        }
+
+        return failed;
     }
 
     /// <summary>The raw <c>Location</c> header, also when .NET could not parse it (then <see cref="System.Net.Http.Headers.HttpResponseHeaders.Location"/> is null).</summary>

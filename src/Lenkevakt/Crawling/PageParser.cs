@@ -77,6 +77,8 @@ public static class PageParser
             links.Add(new RawLink(href, Truncate(text, 120), element.LocalName, element.SourceReference?.Position.Line ?? 0));
         }
 
+        ResourceExtractor.AddTo(document, links, Truncate);
+
         var anchors = new HashSet<string>(StringComparer.Ordinal);
         foreach (var element in document.QuerySelectorAll("[id]"))
         {

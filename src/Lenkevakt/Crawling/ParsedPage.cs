@@ -1,7 +1,10 @@
+using Lenkevakt.Checks;
+
 namespace Lenkevakt.Crawling;
 
-/// <summary>A link as AngleSharp found it on a page: the raw href, its text and where it is.</summary>
-public sealed record RawLink(string Href, string Text, string Element, int Line);
+/// <summary>A link or resource URL as AngleSharp found it on a page: the raw URL, its text and where it is (element, attribute, line).</summary>
+/// <param name="Role">What the URL is for: <see cref="LinkRole.Link"/> (followed and crawled) or a resource (checked, never crawled).</param>
+public sealed record RawLink(string Href, string Text, string Element, int Line, LinkRole Role = LinkRole.Link, string Attribute = "href");
 
 /// <summary>An hreflang alternate (<c>&lt;link rel="alternate" hreflang=".."&gt;</c>).</summary>
 public sealed record HreflangAlternate(string Lang, string Href);

@@ -22,7 +22,7 @@ public sealed class RetryAfterHandler(HostGate gate, TimeProvider time, CrawlOpt
 
             if (wait > TimeSpan.Zero)
             {
-                gate.BackOff(uri.Authority, now + wait);
+                gate.BackOff(HostKey.Of(uri), now + wait);
             }
         }
 

@@ -25,6 +25,15 @@ public sealed class RobotsTxt
     /// <summary>Nothing allowed (robots.txt answered 5xx or could not be fetched: RFC 9309 §2.3.1.4).</summary>
     public static RobotsTxt DisallowAll { get; } = new([new Rule("/", false)], null, []);
 
+    /// <summary>
+    /// Nothing allowed because robots.txt was unreachable (5xx, 429, timeout or connection error, also on the re-checks):
+    /// RFC 9309 §2.3.1.4 says assume complete disallow. <see cref="Unreachable"/> says why.
+    /// </summary>
+    public static RobotsTxt UnreachableBecause(Checks.LinkStatus cause) => new([new Rule("/", false)], null, []) { Unreachable = cause };
+
+    /// <summary>Why robots.txt could not be read (then nothing is allowed), or null when it was read or is absent.</summary>
+    public Checks.LinkStatus? Unreachable { get; private init; }
+
     public TimeSpan? CrawlDelay { get; }
 
     public IReadOnlyList<string> Sitemaps { get; }

@@ -36,6 +36,7 @@ public sealed class SiteCrawler
     private readonly ILinkPriority linkPriority;
     private readonly RobotsCache robots;
     private readonly SiteAdmission admission;
+    private readonly TransientRecheck recheck;
 
     public SiteCrawler(
         PageFetcher fetcher,
@@ -60,10 +61,11 @@ public sealed class SiteCrawler
         replay = new CheckpointReplay(checkpoints, logger);
         flusher = new CheckpointFlusher(checkpoints, time, o.CheckpointInterval, logger);
         follower = new LinkFollower(linkChecker);
-        pageStep = new PageStep(fetcher, linkChecker, robots, follower, parsing, logger);
+        recheck = TransientRecheck.From(o, time);
+        pageStep = new PageStep(fetcher, linkChecker, robots, follower, parsing, recheck, logger);
         sitemaps = new SitemapSeeder(robots, fetcher);
         notFound = new NotFoundProbe(fetcher, logger);
-        evaluation = new LinkEvaluation(linkChecker, new HttpsTwinProbe(linkChecker), o.RedirectChainThreshold);
+        evaluation = new LinkEvaluation(linkChecker, new HttpsTwinProbe(linkChecker), recheck, o.CheckExternalFragments ? new ExternalAnchors(fetcher, HtmlLimits.From(o, time)) : null, o.RedirectChainThreshold);
     }
 
     /// <param name="deadline">Stop crawling new pages at this time, checkpoint, and return <c>Completed = false</c>.</param>
@@ -76,6 +78,7 @@ public sealed class SiteCrawler
         var frontier = new CrawlFrontier(site.Scope.MaxPages, linkPriority.Score, traps.IsTrap);
         var state = new SiteCrawlState(site, new UrlScope(site, o.Exclude), AddressPolicy.ForSite(site, o), runId, progress, frontier)
         {
+            DeferTransientPages = o.TransientRechecks > 0,
             Deadline = deadline,
             MaxPageBytes = o.MaxPageBytes,
             HtmlLimits = HtmlLimits.From(o, time),
@@ -101,6 +104,7 @@ public sealed class SiteCrawler
             {
                 follower.CheckRejected(state, rejected, ct);
                 await FetchLevelAsync(state, depth, batch, analyses, ct).ConfigureAwait(false);
+                await RecheckTransientPagesAsync(state, depth, analyses, ct).ConfigureAwait(false);
             }
         }
         finally
@@ -163,10 +167,40 @@ public sealed class SiteCrawler
             state.Add(CrawlLimitFindings.CrawlDelayCapped(root, asked, o.MaxCrawlDelay));
         }
 
+        if (startRobots.Unreachable is { StatusCode: not null } cause)
+        {
+            // The server answers, but robots.txt fails (5xx, 429): nothing was crawled, and the editors should know why.
+            state.Add(CrawlLimitFindings.RobotsUnreachable(root, cause));
+        }
+
         foreach (var trap in state.Traps.Found)
         {
             state.Add(CrawlLimitFindings.CrawlerTrap(root, trap));
         }
+    }
+
+    /// <summary>
+    /// Pages of the level just fetched whose fetch failed transiently (timeout, connection error, 5xx, 429): after the
+    /// level's other pages, a back-off (<see cref="TransientRecheck"/>) and then fetched again, all at once, before the next
+    /// level is admitted (so their links still count); on the last re-check a failure is recorded as the page's status.
+    /// </summary>
+    private async Task RecheckTransientPagesAsync(SiteCrawlState state, int depth, List<ISiteAnalysis> analyses, CancellationToken ct)
+    {
+        for (var attempt = 0; !state.TransientPages.IsEmpty; attempt++)
+        {
+            var pages = new List<Uri>();
+            while (state.TransientPages.TryDequeue(out var uri))
+            {
+                pages.Add(uri);
+            }
+
+            pages.Sort((a, b) => string.CompareOrdinal(a.AbsoluteUri, b.AbsoluteUri));
+            state.DeferTransientPages = attempt + 1 < o.TransientRechecks;
+            await Task.Delay(recheck.Backoff(attempt), time, ct).ConfigureAwait(false);
+            await FetchLevelAsync(state, depth, pages, analyses, ct).ConfigureAwait(false);
+        }
+
+        state.DeferTransientPages = o.TransientRechecks > 0;
     }
 
     /// <summary>The pages of one level, taken in admission order by <see cref="CrawlOptions.HostConcurrency"/> workers.</summary>

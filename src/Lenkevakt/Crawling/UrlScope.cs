@@ -13,8 +13,9 @@ public sealed class UrlScope
 
     public UrlScope(SiteDefinition site, IEnumerable<string> globalExclude)
     {
-        crawlHosts = new HashSet<string>(site.Scope.AllowedHosts.Count > 0 ? site.Scope.AllowedHosts : site.StartUrls.Select(u => u.Authority), StringComparer.OrdinalIgnoreCase);
-        internalHosts = new HashSet<string>(crawlHosts.Concat(site.Scope.InternalHosts), StringComparer.OrdinalIgnoreCase);
+        // Keyed by HostKey: bø.kommune.no and xn--b-5ga.kommune.no are one host.
+        crawlHosts = new HashSet<string>(site.Scope.AllowedHosts.Count > 0 ? site.Scope.AllowedHosts.Select(HostKey.Of) : site.StartUrls.Select(HostKey.Of), StringComparer.Ordinal);
+        internalHosts = new HashSet<string>(crawlHosts.Concat(site.Scope.InternalHosts.Select(HostKey.Of)), StringComparer.Ordinal);
         prefixes = site.Scope.PathPrefixes;
         exclude = site.Scope.Exclude.Concat(globalExclude)
             .Select(p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200)))
@@ -26,10 +27,10 @@ public sealed class UrlScope
 
     /// <summary>Same host (and port) as the site and under one of its path prefixes.</summary>
     public bool IsCrawlable(Uri uri) =>
-        crawlHosts.Contains(uri.Authority) && (prefixes.Count == 0 || prefixes.Any(p => uri.AbsolutePath.StartsWith(p, StringComparison.Ordinal) || uri.AbsolutePath + "/" == p));
+        crawlHosts.Contains(HostKey.Of(uri)) && (prefixes.Count == 0 || prefixes.Any(p => uri.AbsolutePath.StartsWith(p, StringComparison.Ordinal) || uri.AbsolutePath + "/" == p));
 
     /// <summary>On one of the site's hosts (its links are "internal" in findings).</summary>
-    public bool IsInternal(Uri uri) => internalHosts.Contains(uri.Authority);
+    public bool IsInternal(Uri uri) => internalHosts.Contains(HostKey.Of(uri));
 
     public bool IsExcluded(string url) => exclude.Any(r => r.IsMatch(url));
 }

@@ -27,6 +27,11 @@ public sealed record FindingKind(string Name, Severity Severity, string TitleNb,
     public static readonly FindingKind Soft404 = new("soft-404", Severity.Error, "Lenken peker til en «finnes ikke»-side", "Soft 404");
     public static readonly FindingKind BlockedAddress = new("blocked-address", Severity.Warning, "Lenken peker til en intern eller privat adresse", "Link to a private address");
     public static readonly FindingKind UnsupportedLink = new("unsupported-link", Severity.Info, "Lenken har et format som ikke kan sjekkes", "Unsupported or malformed link");
+    public static readonly FindingKind MalformedLink = new("malformed-link", Severity.Error, "Lenken har en ugyldig adresse", "Malformed URL");
+    public static readonly FindingKind RateLimited = new("rate-limited", Severity.Warning, "Nettstedet begrenser antall forespørsler", "Rate limited (429)");
+    public static readonly FindingKind RedirectWithoutTarget = new("redirect-without-target", Severity.Error, "Lenken sender videre uten å si hvor", "Redirect without Location");
+    public static readonly FindingKind EmptyResourceLink = new("empty-resource-link", Severity.Warning, "Ressursen har en tom adresse", "Empty src/href on a resource");
+    public static readonly FindingKind RobotsUnreachable = new("robots-unreachable", Severity.Error, "robots.txt kunne ikke hentes, så nettstedet ble ikke sjekket", "robots.txt unreachable: complete disallow assumed");
     public static readonly FindingKind SiteUnreachable = new("site-unreachable", Severity.Error, "Nettstedet kunne ikke nås", "Site unreachable");
     public static readonly FindingKind PageTooComplex = new("page-too-complex", Severity.Warning, "Siden er for kompleks til å sjekkes helt", "Page too deeply nested or too slow to parse");
     public static readonly FindingKind CrawlDelayCapped = new("crawl-delay-capped", Severity.Info, "Nettstedet ber om lengre pause mellom besøk enn Lenkevakt venter", "Crawl-delay above the honoured maximum");

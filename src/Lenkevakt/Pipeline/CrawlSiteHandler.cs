@@ -46,7 +46,7 @@ public sealed class CrawlSiteHandler(
             throw new RetryLaterException($"site {message.SiteId} is being crawled by another worker", wait);
         }
 
-        var host = message.Site.StartUrls[0].Authority;
+        var host = Crawling.HostKey.Of(message.Site.StartUrls[0]); // one lease per host however its name is spelt (IDN)
         var owner = $"{message.RunId}|{message.SiteId}";
         var (hostLease, hostUntil) = await runs.TryAcquireHostLeaseAsync(host, owner, lease, ct).ConfigureAwait(false);
         if (hostLease != LeaseResult.Acquired)

@@ -18,6 +18,7 @@ public static class TestServices
             ["Lenkevakt:Crawl:HostMinInterval"] = "00:00:00",
             ["Lenkevakt:Crawl:RetryBaseDelay"] = "00:00:00.050",
             ["Lenkevakt:Crawl:AttemptTimeout"] = "00:00:05",
+            ["Lenkevakt:Crawl:TransientRecheckDelay"] = "00:00:00.050",
             ["Lenkevakt:Queues:MaxPollInterval"] = "00:00:00.500",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())

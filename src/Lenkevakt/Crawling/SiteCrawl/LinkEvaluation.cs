@@ -6,14 +6,17 @@ namespace Lenkevakt.Crawling;
 /// <summary>
 /// Phase 2 of a site crawl: the link spool is read back and every occurrence judged (<see cref="LinkFindingEvaluator"/>)
 /// against its target's status and, for #fragments, the target page's anchors; http: links whose https: twin works
-/// become insecure-link findings (<see cref="HttpsTwinProbe"/>).
+/// become insecure-link findings (<see cref="HttpsTwinProbe"/>). An occurrence whose target failed transiently
+/// (timeout, connection error, 5xx, 429) is judged last: when the pass is done, so is the host's other work, and
+/// the target is checked again (<see cref="TransientRecheck"/>); only a failure that persists becomes a finding.
 /// </summary>
-internal sealed class LinkEvaluation(LinkChecker linkChecker, HttpsTwinProbe httpsTwin, int redirectChainThreshold)
+internal sealed class LinkEvaluation(LinkChecker linkChecker, HttpsTwinProbe httpsTwin, TransientRecheck recheck, ExternalAnchors? externalAnchors, int redirectChainThreshold)
 {
     public async Task EvaluateAsync(SiteCrawlState state, LinkSpool spool, CancellationToken ct)
     {
         // Per distinct target: excluded, internal, and its status (a site has ~20 000 targets for ~360 000 links).
         var targets = new Dictionary<string, (bool Excluded, bool Internal, LinkStatus? Status)>(StringComparer.Ordinal);
+        var deferred = new List<(string PageUrl, string? Title, Uri BaseUri, RawLink Link, LinkTarget Target)>();
         await foreach (var page in spool.ReadAllAsync(ct).ConfigureAwait(false))
         {
             var baseUri = new Uri(page.BaseUrl);
@@ -22,7 +25,12 @@ internal sealed class LinkEvaluation(LinkChecker linkChecker, HttpsTwinProbe htt
                 var target = state.Resolve(baseUri, link.Href);
                 LinkStatus? status = null;
                 var isInternal = false;
-                if (target.Kind == LinkTargetKind.Http)
+                if (target.Kind == LinkTargetKind.Http && link.Role.IsResource() && link.Href.Trim().Length == 0)
+                {
+                    // src="": not fetched (it is the page itself); judged as empty.
+                    isInternal = state.Scope.IsInternal(new Uri(target.Target));
+                }
+                else if (target.Kind == LinkTargetKind.Http)
                 {
                     if (!targets.TryGetValue(target.Target, out var known))
                     {
@@ -47,32 +55,77 @@ internal sealed class LinkEvaluation(LinkChecker linkChecker, HttpsTwinProbe htt
                         continue;
                     }
 
+                    if (known.Status is { } first && TransientRecheck.IsTransient(first))
+                    {
+                        deferred.Add((page.Url, page.Title, baseUri, link, target));
+                        continue;
+                    }
+
                     isInternal = known.Internal;
                     status = known.Status;
                 }
 
-                var occurrence = new LinkOccurrence(page.Url, link.Href, link.Text, link.Line, target, isInternal);
-                var finding = LinkFindingEvaluator.Evaluate(occurrence, status, redirectChainThreshold);
-                if (finding is null && target.Fragment is { } fragment && status is { State: LinkState.Ok or LinkState.Redirected }
-                    && AnchorsOf(state, target.Target, status) is { } anchors && !AnchorMatch.HasAnchor(anchors, fragment))
-                {
-                    finding = LinkFindingEvaluator.FragmentMissing(occurrence, fragment);
-                }
+                await JudgeAsync(state, page.Url, page.Title, baseUri, link, target, isInternal, status, ct).ConfigureAwait(false);
+            }
+        }
 
-                if (status is { IsSuccess: true } && (finding is null || finding.Kind == FindingKind.Redirect.Name)
-                    && await httpsTwin.FindAsync(state, target, baseUri, ct).ConfigureAwait(false) is { } httpsUrl)
+        if (deferred.Count > 0)
+        {
+            // Every first check is done: check the transient failures again (all hosts at once, each after its back-off).
+            var again = await Task.WhenAll(deferred.Select(d => d.Target.Target).Distinct(StringComparer.Ordinal).Select(async url =>
+                (Url: url, Status: await recheck.ConfirmAsync(targets[url].Status!, c => linkChecker.RecheckAsync(state.RunId, url, state.AllowPrivate, c), ct).ConfigureAwait(false)))).ConfigureAwait(false);
+            foreach (var (url, confirmed) in again)
+            {
+                targets[url] = targets[url] with { Status = confirmed };
+                if (state.PageStatuses.ContainsKey(url) && !TransientRecheck.IsTransient(confirmed))
                 {
-                    finding = LinkFindingEvaluator.InsecureLink(occurrence, httpsUrl);
+                    state.PageStatuses[url] = confirmed;
                 }
+            }
 
-                if (finding is not null)
-                {
-                    state.Add(finding with { PageTitle = page.Title });
-                }
+            foreach (var d in deferred)
+            {
+                var known = targets[d.Target.Target];
+                await JudgeAsync(state, d.PageUrl, d.Title, d.BaseUri, d.Link, d.Target, known.Internal, known.Status, ct).ConfigureAwait(false);
             }
         }
 
         state.LinksChecked = targets.Values.Count(t => !t.Excluded);
+    }
+
+    private async Task JudgeAsync(SiteCrawlState state, string pageUrl, string? title, Uri baseUri, RawLink link, LinkTarget target, bool isInternal, LinkStatus? status, CancellationToken ct)
+    {
+        var occurrence = new LinkOccurrence(pageUrl, link.Href, link.Text, link.Line, target, isInternal, link.Role, link.Element, link.Attribute);
+        var finding = LinkFindingEvaluator.Evaluate(occurrence, status, redirectChainThreshold);
+        if (finding is null && target.Fragment is { } fragment && AnchorMatch.ElementPart(fragment).Length > 0 && status is { State: LinkState.Ok or LinkState.Redirected }
+            && await AnchorsOfAsync(state, target.Target, status, isInternal, ct).ConfigureAwait(false) is { } anchors && !AnchorMatch.HasAnchor(anchors, fragment))
+        {
+            finding = LinkFindingEvaluator.FragmentMissing(occurrence, fragment);
+        }
+
+        if (status is { IsSuccess: true } && (finding is null || finding.Kind == FindingKind.Redirect.Name)
+            && await httpsTwin.FindAsync(state, target, baseUri, ct).ConfigureAwait(false) is { } httpsUrl)
+        {
+            finding = LinkFindingEvaluator.InsecureLink(occurrence, httpsUrl);
+        }
+
+        if (finding is not null)
+        {
+            state.Add(finding with { PageTitle = title });
+        }
+    }
+
+    /// <summary>The anchors of a crawled page, or (with <see cref="CrawlOptions.CheckExternalFragments"/>) of an external page fetched for them.</summary>
+    private async Task<IReadOnlySet<string>?> AnchorsOfAsync(SiteCrawlState state, string url, LinkStatus status, bool isInternal, CancellationToken ct)
+    {
+        if (AnchorsOf(state, url, status) is { } anchors)
+        {
+            return anchors;
+        }
+
+        return externalAnchors is not null && !isInternal && !state.PageStatuses.ContainsKey(url)
+            ? await externalAnchors.GetAsync(state.RunId, url, state.AllowPrivate, ct).ConfigureAwait(false)
+            : null;
     }
 
     /// <summary>

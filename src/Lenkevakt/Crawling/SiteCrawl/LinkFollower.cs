@@ -6,7 +6,7 @@ namespace Lenkevakt.Crawling;
 /// Sorts a page's links: crawlable ones within the depth limit are offered to the frontier as candidates for the next
 /// depth (with their href and text, from which <see cref="ILinkPriority"/> ranks them if the budget is short); the
 /// checks of the others (external, out of scope, over the depth limit, or with the page budget spent) start at once,
-/// so checking overlaps crawling.
+/// so checking overlaps crawling. Resources (<see cref="LinkRole"/> other than a link) are only checked.
 /// </summary>
 internal sealed class LinkFollower(LinkChecker linkChecker)
 {
@@ -19,6 +19,18 @@ internal sealed class LinkFollower(LinkChecker linkChecker)
         foreach (var link in links)
         {
             var target = state.Resolve(baseUri, link.Href);
+            if (link.Role.IsResource())
+            {
+                // Images, scripts, frames, …: checked (HEAD, then GET), never crawled or parsed; they do not change what is crawled.
+                if (target.Kind == LinkTargetKind.Http && link.Href.Trim().Length > 0 && state.Resources.TryAdd(target.Target, 0)
+                    && !frontier.IsClaimed(target.Target) && !state.Scope.IsExcluded(target.Target))
+                {
+                    _ = linkChecker.CheckAsync(state.RunId, target.Target, state.AllowPrivate, ct, external: !state.Scope.IsInternal(new Uri(target.Target)));
+                }
+
+                continue;
+            }
+
             if (target.Kind != LinkTargetKind.Http || frontier.IsClaimed(target.Target) || state.Followed.ContainsKey(target.Target))
             {
                 // Not a web link, already admitted, or its check already started from an earlier link: nothing new.

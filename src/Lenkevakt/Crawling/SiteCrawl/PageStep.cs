@@ -8,7 +8,7 @@ namespace Lenkevakt.Crawling;
 /// record is taken over), redirects (the final page is crawled once, under its own URL), failures, aliases (the same
 /// bytes under another URL), soft 404s, the page analyses, and following the page's links.
 /// </summary>
-internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, RobotsCache robots, LinkFollower follower, ParseGate parsing, ILogger logger)
+internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, RobotsCache robots, LinkFollower follower, ParseGate parsing, TransientRecheck recheck, ILogger logger)
 {
     /// <param name="turn">The page's place in its level: a body seen under two URLs is checked under the one admitted first.</param>
     public async Task ProcessAsync(SiteCrawlState state, Uri uri, int depth, List<ISiteAnalysis> analyses, PageTurn turn, CancellationToken ct)
@@ -38,12 +38,33 @@ internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, Rob
         var robotsTxt = await robots.GetAsync(state.RunId, uri, state.AllowPrivate, ct).ConfigureAwait(false);
         if (!robotsTxt.IsAllowed(uri.PathAndQuery))
         {
-            state.PageStatuses[key] = LinkStatus.Excluded("robots.txt");
+            // robots.txt unreachable: nothing is fetched from this origin in this run, and the page's status says why.
+            state.PageStatuses[key] = robotsTxt.Unreachable is { } cause
+                ? cause with { Detail = $"robots.txt: {cause}" + (cause.Detail is { } d ? $" ({d})" : "") }
+                : LinkStatus.Excluded("robots.txt");
             state.Record(new PageRecord { Url = key, Depth = depth, Status = state.PageStatuses[key] });
             return;
         }
 
         var fetch = await fetcher.GetPageAsync(uri, state.AllowPrivate, ct, k => state.PageStatuses.GetValueOrDefault(k), state.Previous?.Validators(key)).ConfigureAwait(false);
+        if (TransientRecheck.IsTransient(fetch.Status))
+        {
+            if (depth > 0 && state.DeferTransientPages)
+            {
+                // A timeout, connection error, 5xx or 429: fetched again when the rest of its level is done (SiteCrawler),
+                // after a back-off, so its links still join the next level; nothing is recorded for it yet.
+                state.Fetched.TryRemove(key, out _);
+                state.TransientPages.Enqueue(uri);
+                return;
+            }
+
+            if (depth == 0)
+            {
+                // The start page: fetched again after a back-off before the site counts as unreachable.
+                fetch = await recheck.ConfirmAsync(fetch, f => f.Status, c => fetcher.GetPageAsync(uri, state.AllowPrivate, c, k => state.PageStatuses.GetValueOrDefault(k), state.Previous?.Validators(key)), ct).ConfigureAwait(false);
+            }
+        }
+
         Interlocked.Increment(ref state.PagesThisTimeCount);
         if (fetch.NotModified)
         {

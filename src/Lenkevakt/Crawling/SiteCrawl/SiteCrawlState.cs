@@ -60,6 +60,15 @@ internal sealed class SiteCrawlState(SiteDefinition site, UrlScope scope, Addres
     /// <summary>Targets whose check was started (or that are excluded) while following links.</summary>
     public ConcurrentDictionary<string, byte> Followed { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Pages of the current level whose fetch failed transiently, to be fetched again when the level is done.</summary>
+    public ConcurrentQueue<Uri> TransientPages { get; } = new();
+
+    /// <summary>Whether <see cref="PageStep"/> sets transient page failures aside (false on the level's last re-check: then they are recorded).</summary>
+    public bool DeferTransientPages { get; set; } = true;
+
+    /// <summary>Resource URLs (images, scripts, …) whose check was started.</summary>
+    public ConcurrentDictionary<string, byte> Resources { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The site's "not found" page when it answers 200 (<see cref="NotFoundProbe"/>).</summary>
     public NotFoundFingerprint? NotFound { get; set; }
 

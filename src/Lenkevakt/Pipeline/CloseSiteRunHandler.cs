@@ -18,15 +18,16 @@ public sealed class CloseSiteRunHandler(
     QueuePublisher queues,
     ILogger<CloseSiteRunHandler> logger)
 {
-    /// <summary>Deferrals before closing counts as failed (about 10 minutes: the delay grows to 2 s and stays there).</summary>
-    public const int MaxAttempts = 300;
+    /// <summary>Deferrals before closing counts as failed (about 10 minutes: the delay grows to 5 s and stays there).</summary>
+    public const int MaxAttempts = 130;
 
     /// <summary>
-    /// Longest wait between two looks at the recorded batches. Short, because a whole national run's sites can finish
-    /// crawling at once and wait here together for their findings; a long backoff only left the run idle at its end
-    /// (the 60-site bench: 100 s with both processes idle at 20 s).
+    /// Longest wait between two looks at the recorded batches. Shorter than it was (20 s), because a whole run's sites
+    /// can finish crawling at once and wait here together for their findings, and a long backoff left the run idle at
+    /// its end (the 60-site bench: 100 s with both processes idle); not much shorter, because each look is a storage
+    /// query, and hundreds of sites looking every second or two load the storage that is recording their findings.
     /// </summary>
-    public static readonly TimeSpan MaxDeferral = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan MaxDeferral = TimeSpan.FromSeconds(5);
 
     /// <summary>Items per list in one alerts message (the digest links to the full list).</summary>
     public const int MaxAlertItems = 50;

@@ -21,9 +21,13 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
     /// <summary>Messages being handled right now by this pump.</summary>
     public int InFlight => Volatile.Read(ref inFlight);
 
-    /// <summary>Pumps every pipeline queue until <paramref name="ct"/> is cancelled.</summary>
+    /// <summary>
+    /// Pumps every pipeline queue until <paramref name="ct"/> is cancelled. The crawl queue gets twice the engine's sites
+    /// in flight: a crawl that is done still holds its message while it sends its findings, and the next site should
+    /// not wait for that (the engine's <see cref="Crawling.SiteAdmission"/> bounds the crawls themselves).
+    /// </summary>
     public Task RunAsync(CancellationToken ct) =>
-        Task.WhenAll(StorageNames.PipelineQueues.Select(q => PumpQueueAsync(q, q == StorageNames.CrawlSite ? crawl.Value.MaxSitesInFlight : options.Value.StageConcurrency, ct)));
+        Task.WhenAll(StorageNames.PipelineQueues.Select(q => PumpQueueAsync(q, q == StorageNames.CrawlSite ? 2 * crawl.Value.MaxSitesInFlight : options.Value.StageConcurrency, ct)));
 
     /// <summary>
     /// True when no pipeline queue holds a message (visible, in flight or delayed) and this pump is idle.
@@ -67,7 +71,7 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
                 }
 
                 await slots.WaitAsync(ct).ConfigureAwait(false);
-                var free = logical == StorageNames.CrawlSite ? Math.Min(slots.CurrentCount + 1, 4) : slots.CurrentCount + 1;
+                var free = logical == StorageNames.CrawlSite ? Math.Clamp(Math.Min(slots.CurrentCount + 1, admission.Room), 1, 4) : slots.CurrentCount + 1;
                 var nudged = wakeups.Next(logical);
                 QueueMessage[] messages;
                 try

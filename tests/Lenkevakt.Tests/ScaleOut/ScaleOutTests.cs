@@ -25,8 +25,10 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
         var prefix = TestServices.UniquePrefix();
         await using var services = TestServices.Create(azurite.ConnectionString, prefix);
 
-        await using var a = new WorkerProcess(azurite.ConnectionString, prefix);
-        await using var b = new WorkerProcess(azurite.ConnectionString, prefix);
+        // Each worker's engine takes at most two sites at a time, so that neither can take the whole run alone.
+        var small = new Dictionary<string, string> { ["Lenkevakt__Crawl__MaxSitesInFlight"] = "2" };
+        await using var a = new WorkerProcess(azurite.ConnectionString, prefix, small);
+        await using var b = new WorkerProcess(azurite.ConnectionString, prefix, small);
         var runId = await services.GetRequiredService<PlanRunHandler>().PlanAsync("r-scale", DateTimeOffset.Parse("2026-11-23T01:00:00Z"), sites, "test", CancellationToken.None);
         await WaitClosedAsync(services, runId, sites.Count, TimeSpan.FromMinutes(4), () => a.Output + b.Output);
 

@@ -37,6 +37,9 @@ public sealed class SiteAdmission
     /// <summary>How often a site waited because the memory budget was reached.</summary>
     public int HeldBackForMemory => Volatile.Read(ref heldBack);
 
+    /// <summary>How many more sites may start now by the site count (memory aside), at least 0.</summary>
+    public int Room => Math.Max(0, max - InFlight);
+
     /// <summary>Whether a new site would start now.</summary>
     public bool HasRoom
     {

@@ -25,7 +25,8 @@ public sealed class CloseSiteRunHandler(
     /// Longest wait between two looks at the recorded batches. Shorter than it was (20 s), because a whole run's sites
     /// can finish crawling at once and wait here together for their findings, and a long backoff left the run idle at
     /// its end (the 60-site bench: 100 s with both processes idle); not much shorter, because each look is a storage
-    /// query, and hundreds of sites looking every second or two load the storage that is recording their findings.
+    /// query, and hundreds of sites looking every second or two would add load to the storage that is recording their
+    /// findings (reasoned, not measured).
     /// </summary>
     public static readonly TimeSpan MaxDeferral = TimeSpan.FromSeconds(5);
 

@@ -103,7 +103,7 @@ for _ in $(seq "$REPEATS"); do
   head -1 /proc/stat > "$dir/procstat.txt"
   t0=$(date +%s.%N)
   set +e
-  ( cd "$cwd" && env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
+  ( cd "$cwd" && env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 LENKEVAKT_STORAGE_BREAKDOWN=1 \
       Lenkevakt__Storage__ConnectionString="$conn" "${SETS[@]}" \
       /usr/bin/time -v -o "$dir/time.txt" timeout -s INT -k 30 "$TIMEOUT" $(cat "$dir/cmd") 2>&1 ) \
     | python3 "$HERE/probe.py" stamp > "$dir/stdout.txt"

@@ -155,6 +155,15 @@ public static class RunCommand
                 .ToDictionary(g => g.Key, g => Hosting.UnreachableReason.Nb(g.First().Status), StringComparer.Ordinal);
             SummaryPrinter.Print(console, terminal, plain, summary, unreachable);
             await plain.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Lagringstransaksjoner i kjøringen: {tableOps} tabell, {queueOps} kø, {blobOps} blob.")).ConfigureAwait(false);
+            if (Environment.GetEnvironmentVariable("LENKEVAKT_STORAGE_BREAKDOWN") is "1" or "true")
+            {
+                // Diagnostics for the benches (docs/benchmarks.md): where the storage transactions went.
+                foreach (var (resource, count) in operations.Breakdown())
+                {
+                    await Console.Error.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  {count,8} {resource}")).ConfigureAwait(false);
+                }
+            }
+
             await plain.WriteLineAsync(NextSteps(host.Services.GetRequiredService<StorageClients>().Names.Prefix)).ConfigureAwait(false);
             if (export is not null)
             {

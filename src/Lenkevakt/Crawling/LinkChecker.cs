@@ -19,6 +19,8 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
 
     private readonly SemaphoreSlim slots = new(options.Value.LinkCheckConcurrency, options.Value.LinkCheckConcurrency);
     private readonly ConcurrentDictionary<string, Lazy<Task<LinkStatus>>> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<LinkStatus>>> confirmations = new(StringComparer.Ordinal);
+    private readonly TransientRecheck recheck = TransientRecheck.From(options.Value, time);
     private string? currentRun;
 
     /// <summary>Starts (or joins) the check of <paramref name="url"/> in run <paramref name="runId"/>.</summary>
@@ -38,6 +40,11 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
                         cache.TryRemove(stale, out _);
                     }
 
+                    foreach (var stale in confirmations.Keys.Where(k => !k.StartsWith(runId + "|", StringComparison.Ordinal)))
+                    {
+                        confirmations.TryRemove(stale, out _);
+                    }
+
                     currentRun = runId;
                 }
             }
@@ -47,8 +54,45 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
 
         // The shared check runs without any caller's token: a caller that gives up (a cancelled site) must not leave a
         // cancelled task behind for every other site of the run. Each caller waits with its own token.
-        var lazy = cache.GetOrAdd(key, _ => new Lazy<Task<LinkStatus>>(() => SharedCheckAsync(runId, url, policy, external, CancellationToken.None)));
+        var lazy = cache.GetOrAdd(key, _ => new Lazy<Task<LinkStatus>>(() => CheckThenConfirmEarly(runId, url, policy, external)));
         return lazy.Value.WaitAsync(ct);
+    }
+
+    /// <summary>
+    /// The run's verdict on <paramref name="url"/>: its check, and when that failed transiently (timeout, connection
+    /// error, 5xx, 429), the re-checks after the back-offs (<see cref="TransientRecheck"/>). The re-checks start as soon as
+    /// the first check fails, in the background, and are shared by every site of the run, so a site asking at the end
+    /// of its crawl rarely waits and a URL many sites link to is confirmed once.
+    /// </summary>
+    public Task<LinkStatus> ConfirmedAsync(string runId, string url, AddressPolicy policy, CancellationToken ct, bool external = false)
+    {
+        var key = $"{runId}|{PolicyKey(policy, url)}|{url}";
+        var lazy = confirmations.GetOrAdd(key, _ => new Lazy<Task<LinkStatus>>(() => ConfirmSharedAsync(runId, url, policy, external)));
+        return lazy.Value.WaitAsync(ct);
+    }
+
+    private async Task<LinkStatus> ConfirmSharedAsync(string runId, string url, AddressPolicy policy, bool external)
+    {
+        var first = await CheckAsync(runId, url, policy, CancellationToken.None, external).ConfigureAwait(false);
+        return await recheck.ConfirmAsync(first, c => RecheckAsync(runId, url, policy, c), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private Task<LinkStatus> CheckThenConfirmEarly(string runId, string url, AddressPolicy policy, bool external)
+    {
+        var check = SharedCheckAsync(runId, url, policy, external, CancellationToken.None);
+        _ = check.ContinueWith(
+            done =>
+            {
+                if (done.IsCompletedSuccessfully && TransientRecheck.IsTransient(done.Result) && options.Value.TransientRechecks > 0)
+                {
+                    // Start the re-checks now: their back-off runs while the crawl goes on.
+                    _ = ConfirmedAsync(runId, url, policy, CancellationToken.None, external);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return check;
     }
 
     /// <summary>

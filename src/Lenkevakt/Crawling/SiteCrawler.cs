@@ -65,7 +65,7 @@ public sealed class SiteCrawler
         pageStep = new PageStep(fetcher, linkChecker, robots, follower, parsing, recheck, logger);
         sitemaps = new SitemapSeeder(robots, fetcher);
         notFound = new NotFoundProbe(fetcher, logger);
-        evaluation = new LinkEvaluation(linkChecker, new HttpsTwinProbe(linkChecker), recheck, o.CheckExternalFragments ? new ExternalAnchors(fetcher, HtmlLimits.From(o, time)) : null, o.RedirectChainThreshold);
+        evaluation = new LinkEvaluation(linkChecker, new HttpsTwinProbe(linkChecker), o.CheckExternalFragments ? new ExternalAnchors(fetcher, HtmlLimits.From(o, time)) : null, o.RedirectChainThreshold);
     }
 
     /// <param name="deadline">Stop crawling new pages at this time, checkpoint, and return <c>Completed = false</c>.</param>
@@ -100,11 +100,22 @@ public sealed class SiteCrawler
         try
         {
             // Level by level: a level is admitted only when every page of the one before is done (see CrawlFrontier).
-            while (!state.StoppedEarly && frontier.TryAdmitNext(out var depth, out var batch, out var rejected))
+            // Pages that failed transiently are re-checked in the background meanwhile and processed after the pass;
+            // the links of one that healed open further levels.
+            while (!state.StoppedEarly)
             {
-                follower.CheckRejected(state, rejected, ct);
-                await FetchLevelAsync(state, depth, batch, analyses, ct).ConfigureAwait(false);
-                await RecheckTransientPagesAsync(state, depth, analyses, ct).ConfigureAwait(false);
+                while (!state.StoppedEarly && frontier.TryAdmitNext(out var depth, out var batch, out var rejected))
+                {
+                    follower.CheckRejected(state, rejected, ct);
+                    await FetchLevelAsync(state, depth, batch, analyses, ct).ConfigureAwait(false);
+                }
+
+                if (state.StoppedEarly || state.TransientPages.IsEmpty)
+                {
+                    break;
+                }
+
+                await ProcessTransientPagesAsync(state, analyses, ct).ConfigureAwait(false);
             }
         }
         finally
@@ -180,27 +191,34 @@ public sealed class SiteCrawler
     }
 
     /// <summary>
-    /// Pages of the level just fetched whose fetch failed transiently (timeout, connection error, 5xx, 429): after the
-    /// level's other pages, a back-off (<see cref="TransientRecheck"/>) and then fetched again, all at once, before the next
-    /// level is admitted (so their links still count); on the last re-check a failure is recorded as the page's status.
+    /// The pages set aside after a transient failure (timeout, connection error, 5xx, 429): once their background
+    /// re-checks (<see cref="TransientRecheck"/>, started when each failed) are done, they are processed level by level in
+    /// URL order with the outcome: a page that healed is parsed and its links followed, one that still fails is recorded.
     /// </summary>
-    private async Task RecheckTransientPagesAsync(SiteCrawlState state, int depth, List<ISiteAnalysis> analyses, CancellationToken ct)
+    private async Task ProcessTransientPagesAsync(SiteCrawlState state, List<ISiteAnalysis> analyses, CancellationToken ct)
     {
-        for (var attempt = 0; !state.TransientPages.IsEmpty; attempt++)
+        var pages = new List<(Uri Uri, int Depth)>();
+        while (state.TransientPages.TryDequeue(out var page))
         {
-            var pages = new List<Uri>();
-            while (state.TransientPages.TryDequeue(out var uri))
-            {
-                pages.Add(uri);
-            }
-
-            pages.Sort((a, b) => string.CompareOrdinal(a.AbsoluteUri, b.AbsoluteUri));
-            state.DeferTransientPages = attempt + 1 < o.TransientRechecks;
-            await Task.Delay(recheck.Backoff(attempt), time, ct).ConfigureAwait(false);
-            await FetchLevelAsync(state, depth, pages, analyses, ct).ConfigureAwait(false);
+            pages.Add(page);
         }
 
-        state.DeferTransientPages = o.TransientRechecks > 0;
+        // Wait for the outcomes first, so no page holds a fetch slot (ParseGate) while its back-off runs.
+        await Task.WhenAll(pages.Select(p => state.PageProbes.TryGetValue(LinkTarget.WithoutFragment(p.Uri), out var probe) ? (Task)probe : Task.CompletedTask))
+            .WaitAsync(ct).ConfigureAwait(false);
+        state.DeferTransientPages = false;
+        try
+        {
+            foreach (var level in pages.GroupBy(p => p.Depth).OrderBy(g => g.Key))
+            {
+                var batch = level.Select(p => p.Uri).OrderBy(u => u.AbsoluteUri, StringComparer.Ordinal).ToList();
+                await FetchLevelAsync(state, level.Key, batch, analyses, ct).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            state.DeferTransientPages = o.TransientRechecks > 0;
+        }
     }
 
     /// <summary>The pages of one level, taken in admission order by <see cref="CrawlOptions.HostConcurrency"/> workers.</summary>

@@ -7,10 +7,11 @@ namespace Lenkevakt.Crawling;
 /// Phase 2 of a site crawl: the link spool is read back and every occurrence judged (<see cref="LinkFindingEvaluator"/>)
 /// against its target's status and, for #fragments, the target page's anchors; http: links whose https: twin works
 /// become insecure-link findings (<see cref="HttpsTwinProbe"/>). An occurrence whose target failed transiently
-/// (timeout, connection error, 5xx, 429) is judged last: when the pass is done, so is the host's other work, and
-/// the target is checked again (<see cref="TransientRecheck"/>); only a failure that persists becomes a finding.
+/// (timeout, connection error, 5xx, 429) is judged last, with the outcome of its re-checks (<see cref="TransientRecheck"/>,
+/// begun in the background when the first check failed, <see cref="LinkChecker.ConfirmedAsync"/>); only a failure that
+/// persists becomes a finding.
 /// </summary>
-internal sealed class LinkEvaluation(LinkChecker linkChecker, HttpsTwinProbe httpsTwin, TransientRecheck recheck, ExternalAnchors? externalAnchors, int redirectChainThreshold)
+internal sealed class LinkEvaluation(LinkChecker linkChecker, HttpsTwinProbe httpsTwin, ExternalAnchors? externalAnchors, int redirectChainThreshold)
 {
     public async Task EvaluateAsync(SiteCrawlState state, LinkSpool spool, CancellationToken ct)
     {
@@ -72,8 +73,12 @@ internal sealed class LinkEvaluation(LinkChecker linkChecker, HttpsTwinProbe htt
         if (deferred.Count > 0)
         {
             // Every first check is done: check the transient failures again (all hosts at once, each after its back-off).
+            // A crawled page's status is its own fetch, already re-checked (SiteCrawler); any other target's re-checks
+            // began when its first check failed (LinkChecker.ConfirmedAsync) and are shared by every site of the run.
             var again = await Task.WhenAll(deferred.Select(d => d.Target.Target).Distinct(StringComparer.Ordinal).Select(async url =>
-                (Url: url, Status: await recheck.ConfirmAsync(targets[url].Status!, c => linkChecker.RecheckAsync(state.RunId, url, state.AllowPrivate, c), ct).ConfigureAwait(false)))).ConfigureAwait(false);
+                (Url: url, Status: state.PageStatuses.ContainsKey(url)
+                    ? targets[url].Status!
+                    : await linkChecker.ConfirmedAsync(state.RunId, url, state.AllowPrivate, ct, external: !targets[url].Internal).ConfigureAwait(false)))).ConfigureAwait(false);
             foreach (var (url, confirmed) in again)
             {
                 targets[url] = targets[url] with { Status = confirmed };

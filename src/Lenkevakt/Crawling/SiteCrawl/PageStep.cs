@@ -46,15 +46,22 @@ internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, Rob
             return;
         }
 
-        var fetch = await fetcher.GetPageAsync(uri, state.AllowPrivate, ct, k => state.PageStatuses.GetValueOrDefault(k), state.Previous?.Validators(key)).ConfigureAwait(false);
+        // A page set aside after a transient failure comes back with the outcome of its re-checks (SiteCrawler).
+        var fetch = state.PageProbes.TryRemove(key, out var probe)
+            ? await probe.WaitAsync(ct).ConfigureAwait(false)
+            : await fetcher.GetPageAsync(uri, state.AllowPrivate, ct, k => state.PageStatuses.GetValueOrDefault(k), state.Previous?.Validators(key)).ConfigureAwait(false);
         if (TransientRecheck.IsTransient(fetch.Status))
         {
             if (depth > 0 && state.DeferTransientPages)
             {
-                // A timeout, connection error, 5xx or 429: fetched again when the rest of its level is done (SiteCrawler),
-                // after a back-off, so its links still join the next level; nothing is recorded for it yet.
+                // A timeout, connection error, 5xx or 429: re-checked in the background after the back-offs while the
+                // crawl goes on; processed with that outcome when the first pass is done, so a page that heals still has
+                // its links followed; nothing is recorded for it yet.
                 state.Fetched.TryRemove(key, out _);
-                state.TransientPages.Enqueue(uri);
+                var recheckTask = recheck.ConfirmAsync(fetch, f => f.Status, c => fetcher.GetPageAsync(uri, state.AllowPrivate, c, k => state.PageStatuses.GetValueOrDefault(k), state.Previous?.Validators(key)), ct);
+                _ = recheckTask.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                state.PageProbes[key] = recheckTask;
+                state.TransientPages.Enqueue((uri, depth));
                 return;
             }
 

@@ -60,10 +60,19 @@ internal sealed class SiteCrawlState(SiteDefinition site, UrlScope scope, Addres
     /// <summary>Targets whose check was started (or that are excluded) while following links.</summary>
     public ConcurrentDictionary<string, byte> Followed { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Pages of the current level whose fetch failed transiently, to be fetched again when the level is done.</summary>
-    public ConcurrentQueue<Uri> TransientPages { get; } = new();
+    /// <summary>
+    /// Pages whose fetch failed transiently, set aside until the crawl's first pass is done (then processed with the
+    /// outcome of their <see cref="PageProbes"/>), with the level they were admitted at.
+    /// </summary>
+    public ConcurrentQueue<(Uri Uri, int Depth)> TransientPages { get; } = new();
 
-    /// <summary>Whether <see cref="PageStep"/> sets transient page failures aside (false on the level's last re-check: then they are recorded).</summary>
+    /// <summary>
+    /// The re-checks of <see cref="TransientPages"/> (<see cref="TransientRecheck"/>), started when the page failed and
+    /// running while the crawl goes on, so the back-off is waited in the background, not by the crawl.
+    /// </summary>
+    public ConcurrentDictionary<string, Task<FetchResult>> PageProbes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether <see cref="PageStep"/> sets transient page failures aside (false once they are processed: then they are recorded).</summary>
     public bool DeferTransientPages { get; set; } = true;
 
     /// <summary>Resource URLs (images, scripts, …) whose check was started.</summary>

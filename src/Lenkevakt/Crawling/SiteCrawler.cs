@@ -79,6 +79,7 @@ public sealed class SiteCrawler
         var state = new SiteCrawlState(site, new UrlScope(site, o.Exclude), AddressPolicy.ForSite(site, o), runId, progress, frontier)
         {
             DeferTransientPages = o.TransientRechecks > 0,
+            Slot = admitted,
             Deadline = deadline,
             MaxPageBytes = o.MaxPageBytes,
             HtmlLimits = HtmlLimits.From(o, time),
@@ -204,8 +205,9 @@ public sealed class SiteCrawler
         }
 
         // Wait for the outcomes first, so no page holds a fetch slot (ParseGate) while its back-off runs.
-        await Task.WhenAll(pages.Select(p => state.PageProbes.TryGetValue(LinkTarget.WithoutFragment(p.Uri), out var probe) ? (Task)probe : Task.CompletedTask))
-            .WaitAsync(ct).ConfigureAwait(false);
+        // Meanwhile the crawl only waits: its engine slot is free for another site.
+        var outcomes = Task.WhenAll(pages.Select(p => state.PageProbes.TryGetValue(LinkTarget.WithoutFragment(p.Uri), out var probe) ? (Task)probe : Task.CompletedTask));
+        await state.Slot!.AsideWhileAsync(outcomes, ct).ConfigureAwait(false);
         state.DeferTransientPages = false;
         try
         {

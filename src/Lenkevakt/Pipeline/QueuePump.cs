@@ -22,12 +22,13 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
     public int InFlight => Volatile.Read(ref inFlight);
 
     /// <summary>
-    /// Pumps every pipeline queue until <paramref name="ct"/> is cancelled. The crawl queue gets twice the engine's sites
-    /// in flight: a crawl that is done still holds its message while it sends its findings, and the next site should
-    /// not wait for that (the engine's <see cref="Crawling.SiteAdmission"/> bounds the crawls themselves).
+    /// Pumps every pipeline queue until <paramref name="ct"/> is cancelled. The crawl queue gets four times the engine's
+    /// sites in flight: a crawl that is done still holds its message while it sends its findings, and one that waits for
+    /// its re-checks has stepped aside; the next site should not wait for either (the engine's
+    /// <see cref="Crawling.SiteAdmission"/> bounds the crawls themselves, by count and memory).
     /// </summary>
     public Task RunAsync(CancellationToken ct) =>
-        Task.WhenAll(StorageNames.PipelineQueues.Select(q => PumpQueueAsync(q, q == StorageNames.CrawlSite ? 2 * crawl.Value.MaxSitesInFlight : options.Value.StageConcurrency, ct)));
+        Task.WhenAll(StorageNames.PipelineQueues.Select(q => PumpQueueAsync(q, q == StorageNames.CrawlSite ? 4 * crawl.Value.MaxSitesInFlight : options.Value.StageConcurrency, ct)));
 
     /// <summary>
     /// True when no pipeline queue holds a message (visible, in flight or delayed) and this pump is idle.

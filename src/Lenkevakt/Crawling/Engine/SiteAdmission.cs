@@ -5,7 +5,9 @@ namespace Lenkevakt.Crawling;
 /// <see cref="CrawlOptions.MaxSitesInFlight"/> are in progress and the managed heap is under
 /// <see cref="CrawlOptions.MemoryBudgetMb"/> (the first site always starts, so a run never stalls). Hosts, the queue
 /// pump and the Functions trigger alike go through it: the pump asks <see cref="HasRoom"/> before it takes a
-/// crawl-site message, and every crawl holds a slot from <see cref="EnterAsync"/> while it runs.
+/// crawl-site message, and every crawl holds a slot from <see cref="EnterAsync"/> while it runs. A crawl that only
+/// waits (for the re-checks of its transient failures) steps aside (<see cref="SiteSlot.AsideWhileAsync"/>): its slot is
+/// free for another site meanwhile, and it comes back before any new site starts.
 /// </summary>
 public sealed class SiteAdmission
 {
@@ -18,6 +20,8 @@ public sealed class SiteAdmission
     private int inFlight;
     private int peak;
     private int heldBack;
+    private int returning;
+    private int aside;
 
     /// <param name="heapBytes">The memory measure; default <see cref="GC.GetTotalMemory(bool)"/> without a collection.</param>
     public SiteAdmission(CrawlOptions options, TimeProvider time, Func<long>? heapBytes = null)
@@ -36,6 +40,9 @@ public sealed class SiteAdmission
 
     /// <summary>How often a site waited because the memory budget was reached.</summary>
     public int HeldBackForMemory => Volatile.Read(ref heldBack);
+
+    /// <summary>Site crawls that stepped aside to wait (not counted in <see cref="InFlight"/>).</summary>
+    public int Aside => Volatile.Read(ref aside);
 
     /// <summary>How many more sites may start now by the site count (memory aside), at least 0.</summary>
     public int Room => Math.Max(0, max - InFlight);
@@ -73,7 +80,7 @@ public sealed class SiteAdmission
     }
 
     /// <summary>Waits for room, then holds a slot until the returned handle is disposed.</summary>
-    public async Task<IDisposable> EnterAsync(CancellationToken ct)
+    public async Task<SiteSlot> EnterAsync(CancellationToken ct)
     {
         var counted = false;
         while (true)
@@ -85,7 +92,7 @@ public sealed class SiteAdmission
                 {
                     inFlight++;
                     ParseGate.InterlockedMax(ref peak, inFlight);
-                    return new Slot(this);
+                    return new SiteSlot(this);
                 }
 
                 if (!counted && inFlight < max)
@@ -101,7 +108,54 @@ public sealed class SiteAdmission
         }
     }
 
-    private bool RoomLocked() => inFlight == 0 || (inFlight < max && heapBytes() < budgetBytes);
+    // A crawl coming back from a wait goes first: new sites start only when none is waiting to come back.
+    private bool RoomLocked() => inFlight == 0 || (returning == 0 && inFlight < max && heapBytes() < budgetBytes);
+
+    /// <summary>A crawl steps aside: its slot is free for another site while it waits.</summary>
+    private void StepAside()
+    {
+        Interlocked.Increment(ref aside);
+        Leave();
+    }
+
+    /// <summary>Comes back from <see cref="StepAside"/> when the site count allows (memory is not asked: the site is already in memory).</summary>
+    private async Task ComeBackAsync()
+    {
+        lock (sync)
+        {
+            returning++;
+        }
+
+        try
+        {
+            while (true)
+            {
+                Task signal;
+                lock (sync)
+                {
+                    if (inFlight < max)
+                    {
+                        inFlight++;
+                        ParseGate.InterlockedMax(ref peak, inFlight);
+                        Interlocked.Decrement(ref aside);
+                        return;
+                    }
+
+                    signal = changed.Task;
+                }
+
+                // Not cancellable: the slot is given back by Dispose, so it must be held again first.
+                await WaitAsync(signal, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            lock (sync)
+            {
+                returning--;
+            }
+        }
+    }
 
     private async Task WaitAsync(Task signal, CancellationToken ct)
     {
@@ -125,9 +179,62 @@ public sealed class SiteAdmission
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private sealed class Slot(SiteAdmission owner) : IDisposable
+    /// <summary>A site crawl's place in the engine, held from <see cref="EnterAsync"/> until disposed.</summary>
+    public sealed class SiteSlot : IDisposable
     {
+        private readonly SiteAdmission owner;
+        private readonly SemaphoreSlim gate = new(1, 1);
+        private int waiters;
         private int released;
+
+        internal SiteSlot(SiteAdmission owner) => this.owner = owner;
+
+        /// <summary>
+        /// Waits for <paramref name="work"/> (which does no fetching or parsing of this crawl's own: re-checks running
+        /// in the background) with the slot given up, so another site can run meanwhile; the slot is taken back before
+        /// this returns. Concurrent waits of one crawl step aside once.
+        /// </summary>
+        public async Task AsideWhileAsync(Task work, CancellationToken ct)
+        {
+            if (work.IsCompleted)
+            {
+                await work.ConfigureAwait(false);
+                return;
+            }
+
+            await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                if (waiters++ == 0)
+                {
+                    owner.StepAside();
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            try
+            {
+                await work.WaitAsync(ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    if (--waiters == 0)
+                    {
+                        await owner.ComeBackAsync().ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }
+        }
 
         public void Dispose()
         {
@@ -135,6 +242,8 @@ public sealed class SiteAdmission
             {
                 owner.Leave();
             }
+
+            gate.Dispose();
         }
     }
 }

@@ -75,10 +75,17 @@ internal sealed class LinkEvaluation(LinkChecker linkChecker, HttpsTwinProbe htt
             // Every first check is done: check the transient failures again (all hosts at once, each after its back-off).
             // A crawled page's status is its own fetch, already re-checked (SiteCrawler); any other target's re-checks
             // began when its first check failed (LinkChecker.ConfirmedAsync) and are shared by every site of the run.
-            var again = await Task.WhenAll(deferred.Select(d => d.Target.Target).Distinct(StringComparer.Ordinal).Select(async url =>
+            // Meanwhile the crawl only waits: its engine slot is free for another site.
+            var confirming = Task.WhenAll(deferred.Select(d => d.Target.Target).Distinct(StringComparer.Ordinal).Select(async url =>
                 (Url: url, Status: state.PageStatuses.ContainsKey(url)
                     ? targets[url].Status!
-                    : await linkChecker.ConfirmedAsync(state.RunId, url, state.AllowPrivate, ct, external: !targets[url].Internal).ConfigureAwait(false)))).ConfigureAwait(false);
+                    : await linkChecker.ConfirmedAsync(state.RunId, url, state.AllowPrivate, ct, external: !targets[url].Internal).ConfigureAwait(false))));
+            if (state.Slot is { } slot)
+            {
+                await slot.AsideWhileAsync(confirming, ct).ConfigureAwait(false);
+            }
+
+            var again = await confirming.ConfigureAwait(false);
             foreach (var (url, confirmed) in again)
             {
                 targets[url] = targets[url] with { Status = confirmed };

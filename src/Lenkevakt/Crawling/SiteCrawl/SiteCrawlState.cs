@@ -72,6 +72,9 @@ internal sealed class SiteCrawlState(SiteDefinition site, UrlScope scope, Addres
     /// </summary>
     public ConcurrentDictionary<string, Task<FetchResult>> PageProbes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The crawl's place in the engine: given up while the crawl only waits for re-checks (<see cref="SiteAdmission.SiteSlot.AsideWhileAsync"/>).</summary>
+    public SiteAdmission.SiteSlot? Slot { get; init; }
+
     /// <summary>Whether <see cref="PageStep"/> sets transient page failures aside (false once they are processed: then they are recorded).</summary>
     public bool DeferTransientPages { get; set; } = true;
 

@@ -69,6 +69,55 @@ public sealed class SiteAdmissionTests
     }
 
     [Fact]
+    public async Task AsideWhileAsync_FreesTheSlotForAnotherSite_AndComesBackBeforeANewSite()
+    {
+        var time = new FakeTimeProvider();
+        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 1 }, time, () => 0);
+        using var waiting = await admission.EnterAsync(CancellationToken.None);
+        var rechecks = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var aside = waiting.AsideWhileAsync(rechecks.Task, CancellationToken.None);
+        Assert.Equal(1, admission.Aside);
+        var other = await admission.EnterAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)); // runs meanwhile
+        Assert.Equal(1, admission.InFlight);
+
+        rechecks.SetResult();
+        var newcomer = admission.EnterAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(aside.IsCompleted); // the slot is taken: the crawl comes back when it is free
+        Assert.False(newcomer.IsCompleted);
+
+        other.Dispose();
+        await aside.WaitAsync(TimeSpan.FromSeconds(10)); // the returning crawl goes first
+        Assert.Equal(1, admission.InFlight);
+        Assert.Equal(0, admission.Aside);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(newcomer.IsCompleted);
+    }
+
+    [Fact]
+    public async Task AsideWhileAsync_TwoWaitsOfOneCrawl_StepAsideOnce()
+    {
+        var time = new FakeTimeProvider();
+        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 2 }, time, () => 0);
+        using var crawl = await admission.EnterAsync(CancellationToken.None);
+        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var a = crawl.AsideWhileAsync(first.Task, CancellationToken.None);
+        var b = crawl.AsideWhileAsync(second.Task, CancellationToken.None);
+        Assert.Equal(0, admission.InFlight);
+
+        first.SetResult();
+        await a.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, admission.InFlight); // still waiting for the other
+        second.SetResult();
+        await b.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, admission.InFlight);
+        Assert.Equal(0, admission.Aside);
+    }
+
+    [Fact]
     public async Task ParseGate_AdmitsAtMostItsLimit_AndTheRestWaitInTurn()
     {
         using var gate = new ParseGate(new CrawlOptions { MaxParallelParses = 2 });

@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
@@ -57,42 +58,60 @@ public static class PageParser
 
     private static ParsedPage Extract(IHtmlDocument document, Uri pageUri, string? tooComplex)
     {
+        // One walk over the element tree collects what used to take six selector passes (the pages' largest CPU cost
+        // after parsing itself, docs/benchmarks.md): the first base[href], a[href]/area[href] links, the resources
+        // (ResourceExtractor), [id] and a[name] anchors and hreflang alternates, each in document order.
         var baseUri = pageUri;
-        if (document.QuerySelector("base[href]")?.GetAttribute("href") is { } baseHref && Uri.TryCreate(pageUri, baseHref.Trim(), out var b)
-            && (b.Scheme == Uri.UriSchemeHttp || b.Scheme == Uri.UriSchemeHttps))
-        {
-            baseUri = b;
-        }
-
+        string? baseHref = null;
         var links = new List<RawLink>();
-        foreach (var element in document.QuerySelectorAll("a[href], area[href]"))
+        var resources = new List<RawLink>();
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var alternates = new List<HreflangAlternate>();
+        for (var element = document.DocumentElement; element is not null; element = NextInTree(element))
         {
-            var href = element.GetAttribute("href")!;
-            var text = Collapse(element.TextContent);
-            if (text.Length == 0)
+            var name = element.LocalName;
+            if (element.HasAttribute("id"))
             {
-                text = element.GetAttribute("title") ?? element.GetAttribute("aria-label") ?? element.QuerySelector("img[alt]")?.GetAttribute("alt") ?? "";
+                anchors.Add(element.Id ?? "");
             }
 
-            links.Add(new RawLink(href, Truncate(text, 120), element.LocalName, element.SourceReference?.Position.Line ?? 0));
+            switch (name)
+            {
+                case "a" or "area":
+                    if (element.GetAttribute("href") is { } href)
+                    {
+                        links.Add(Link(element, href));
+                    }
+
+                    if (name == "a" && element.GetAttribute("name") is { } anchorName)
+                    {
+                        names.Add(anchorName);
+                    }
+
+                    continue;
+                case "base" when baseHref is null && element.GetAttribute("href") is { } b:
+                    baseHref = b;
+                    continue;
+                case "link" when element.GetAttribute("hreflang") is { } hreflang && element.GetAttribute("href") is { } alternate
+                                 && element.GetAttribute("rel") is { } rel && HasToken(rel, "alternate"):
+                    alternates.Add(new HreflangAlternate(hreflang.Trim(), alternate.Trim()));
+                    break;
+            }
+
+            if (ResourceExtractor.IsCandidate(element))
+            {
+                ResourceExtractor.AddFrom(element, resources, Truncate);
+            }
         }
 
-        ResourceExtractor.AddTo(document, links, Truncate);
-
-        var anchors = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var element in document.QuerySelectorAll("[id]"))
+        if (baseHref is not null && Uri.TryCreate(pageUri, baseHref.Trim(), out var resolved) && (resolved.Scheme == Uri.UriSchemeHttp || resolved.Scheme == Uri.UriSchemeHttps))
         {
-            anchors.Add(element.Id!);
+            baseUri = resolved;
         }
 
-        foreach (var element in document.QuerySelectorAll("a[name]"))
-        {
-            anchors.Add(element.GetAttribute("name")!);
-        }
-
-        var alternates = document.QuerySelectorAll("link[rel~=alternate][hreflang][href]")
-            .Select(e => new HreflangAlternate(e.GetAttribute("hreflang")!.Trim(), e.GetAttribute("href")!.Trim()))
-            .ToList();
+        links.AddRange(resources);
+        anchors.UnionWith(names);
         var lang = document.DocumentElement.GetAttribute("lang") ?? document.DocumentElement.GetAttribute("xml:lang");
         return new ParsedPage
         {
@@ -106,6 +125,39 @@ public static class PageParser
             TooComplex = tooComplex,
         };
     }
+
+    private static RawLink Link(IElement element, string href)
+    {
+        var text = Collapse(element.TextContent);
+        if (text.Length == 0)
+        {
+            text = element.GetAttribute("title") ?? element.GetAttribute("aria-label") ?? element.QuerySelector("img[alt]")?.GetAttribute("alt") ?? "";
+        }
+
+        return new RawLink(href, Truncate(text, 120), element.LocalName, element.SourceReference?.Position.Line ?? 0);
+    }
+
+    /// <summary>The next element in document order (pre-order), without recursion: deep pages cannot overflow the stack.</summary>
+    private static IElement? NextInTree(IElement element)
+    {
+        if (element.FirstElementChild is { } child)
+        {
+            return child;
+        }
+
+        for (var e = element; e is not null; e = e.ParentElement)
+        {
+            if (e.NextElementSibling is { } sibling)
+            {
+                return sibling;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasToken(string value, string token) =>
+        value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Any(t => t.Equals(token, StringComparison.OrdinalIgnoreCase));
 
     private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

@@ -14,9 +14,35 @@ public static class ResourceExtractor
         "img[src], img[srcset], source[src], source[srcset], script[src], link[href][rel], iframe[src], frame[src], embed[src], object[data], " +
         "audio[src], video[src], video[poster], track[src], input[src], form[action], button[formaction], meta[http-equiv][content], meta[property][content]";
 
+    /// <summary>The resources of the whole document, in document order (<see cref="AddFrom"/> for each element of <see cref="Selector"/>).</summary>
     public static void AddTo(IDocument document, List<RawLink> links, Func<string, int, string> truncate)
     {
         foreach (var e in document.QuerySelectorAll(Selector))
+        {
+            AddFrom(e, links, truncate);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="e"/> is one of the elements <see cref="Selector"/> selects (the same test, without a
+    /// selector match: the page parser walks the tree once and asks every element).
+    /// </summary>
+    public static bool IsCandidate(IElement e) => e.LocalName switch
+    {
+        "img" or "source" => e.HasAttribute("src") || e.HasAttribute("srcset"),
+        "script" or "iframe" or "frame" or "embed" or "audio" or "track" or "input" => e.HasAttribute("src"),
+        "video" => e.HasAttribute("src") || e.HasAttribute("poster"),
+        "link" => e.HasAttribute("href") && e.HasAttribute("rel"),
+        "object" => e.HasAttribute("data"),
+        "form" => e.HasAttribute("action"),
+        "button" => e.HasAttribute("formaction"),
+        "meta" => e.HasAttribute("content") && (e.HasAttribute("http-equiv") || e.HasAttribute("property")),
+        _ => false,
+    };
+
+    /// <summary>The resource URLs of one element that <see cref="IsCandidate"/> accepts.</summary>
+    public static void AddFrom(IElement e, List<RawLink> links, Func<string, int, string> truncate)
+    {
         {
             var line = e.SourceReference?.Position.Line ?? 0;
             var text = truncate(e.GetAttribute("alt") ?? e.GetAttribute("title") ?? "", 120);

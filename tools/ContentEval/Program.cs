@@ -11,7 +11,7 @@ using Lenkevakt.Tools.ContentEval;
 
 // Scores the content evaluator (the one the crawler uses) on the real-page evaluation set.
 // Usage: dotnet run --project tools/ContentEval -c Release -- [--labels eval/real-pages/labels.json]
-//        [--pages /work/evaldata/pages] [--split dev|heldout|all] [--failures] [--timing N] [--markdown] [--lingua]
+//        [--pages /work/evaldata/pages] [--split dev|heldout|heldout2|all|dev,heldout] [--failures] [--timing N] [--markdown] [--lingua]
 var argv = args.ToList();
 string Opt(string name, string fallback)
 {
@@ -27,7 +27,8 @@ var markdown = argv.Contains("--markdown");
 var timing = int.Parse(Opt("--timing", "0"), CultureInfo.InvariantCulture);
 
 var labels = JsonSerializer.Deserialize<EvalLabels>(File.ReadAllText(labelsPath))!;
-var pages = labels.Pages.Where(p => split == "all" || p.Split == split).ToList();
+var splits = split.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+var pages = labels.Pages.Where(p => split == "all" || splits.Contains(p.Split, StringComparer.Ordinal)).ToList();
 var missing = pages.Where(p => !File.Exists(Path.Combine(pagesDir, p.File))).ToList();
 if (missing.Count > 0)
 {

@@ -89,6 +89,27 @@ public sealed class ContentFastPathTests
     }
 
     [Fact]
+    public void Obfuscated_email_matches_found_from_the_separator_are_the_regex_matches()
+    {
+        var texts = CorpusBlocks.Value.Concat([
+            "post (at) kommune.no", "post at kommune dot no", "post AT kommune.no", "post [krøllalfa] kommune [punktum] no",
+            "ola\tat\tkommune.no", "x at at y.no", "a (at) b (at) c.no", "skriv  at  oss.no (at) her.no", "før.at.etter (at)x.no",
+            "vi ser at du (at) kommune har spurt", "to adresser: a (at) b.no og c [at] d.no.", "(at) kommune.no", "post²(at)k.no",
+            "e-post: helse (@) bømlo.kommune.no, tlf 12345678", "at at at", "post(at)kommune(dot)no og mer tekst at slutt.no",
+        ]).ToList();
+        var matched = 0;
+        foreach (var text in texts)
+        {
+            var expected = EmailDetector.Obfuscated().Matches(text).Select(m => (m.Groups["local"].Value, m.Groups["domain"].Value, m.Index, m.Length)).ToList();
+            var actual = EmailDetector.ObfuscatedMatches(text).Select(m => (m.Local, m.Domain, m.Index, m.Length)).ToList();
+            Assert.True(expected.SequenceEqual(actual), text);
+            matched += expected.Count;
+        }
+
+        Assert.True(matched >= 10, $"only {matched} obfuscated matches");
+    }
+
+    [Fact]
     public void Token_list_and_count_are_what_Tokenize_yields()
     {
         var everyChar = string.Create(0x10000, 0, static (span, _) =>

@@ -110,6 +110,27 @@ public sealed class ContentFastPathTests
     }
 
     [Fact]
+    public void Around_the_clock_token_test_never_skips_a_match()
+    {
+        var texts = CorpusBlocks.Value.Concat([
+            "Legevakten er døgnåpen.", "Vi er ope heile døgnet", "Åpent for telefoner hele døgnet", "Legevakta er der for deg hele døgnet",
+            "Åpen 24 timer", "We are open 24/7", "open around the clock", "OPEN DAY AND NIGHT", "czynne całą dobę", "dirba visą parą",
+            "24 saat açık", "круглосуточно", "Цілодобово", "مفتوح على مدار الساعة", "باز است شبانه‌روزی", "ÅPEN HELE DØGERET",
+        ]).ToList();
+        var matched = 0;
+        foreach (var text in texts)
+        {
+            if (OpeningHoursDetector.AroundTheClock().IsMatch(text))
+            {
+                matched++;
+                Assert.True(OpeningHoursDetector.MayBeAroundTheClock(text), text);
+            }
+        }
+
+        Assert.True(matched >= 12, $"only {matched} around-the-clock matches");
+    }
+
+    [Fact]
     public void Token_list_and_count_are_what_Tokenize_yields()
     {
         var everyChar = string.Create(0x10000, 0, static (span, _) =>

@@ -11,7 +11,7 @@ using Lenkevakt.Tools.ContentEval;
 
 // Scores the content evaluator (the one the crawler uses) on the real-page evaluation set.
 // Usage: dotnet run --project tools/ContentEval -c Release -- [--labels eval/real-pages/labels.json]
-//        [--pages /work/evaldata/pages] [--split dev|heldout|heldout2|all|dev,heldout] [--failures] [--timing N] [--profile N] [--markdown] [--lingua]
+//        [--pages /work/evaldata/pages] [--split dev|heldout|heldout2|all|dev,heldout] [--failures] [--timing N] [--profile N] [--phonelib] [--markdown] [--lingua]
 var argv = args.ToList();
 string Opt(string name, string fallback)
 {
@@ -125,6 +125,11 @@ if (timing > 0)
     var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     Console.WriteLine();
     Console.WriteLine($"timing: {n} evaluations, wall {sw.Elapsed.TotalMilliseconds * 1000 / n:0} µs/page, CPU {cpuUsed.TotalMilliseconds * 1000 / n:0} µs/page");
+}
+
+if (argv.Contains("--phonelib"))
+{
+    PhoneLibComparison.Run([.. parsed.Select(x => (x.Page, x.Parsed))]);
 }
 
 if (int.Parse(Opt("--profile", "0"), CultureInfo.InvariantCulture) is var profileRounds and > 0)

@@ -111,6 +111,8 @@ if (timing > 0)
         evaluator.Evaluate("eval", Kind(x.Page.Kind), x.Url, x.Parsed);
     }
 
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+    var gen0 = GC.CollectionCount(0);
     var sw = Stopwatch.StartNew();
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     for (var i = 0; i < timing; i++)
@@ -124,7 +126,7 @@ if (timing > 0)
     var n = timing * parsed.Count;
     var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     Console.WriteLine();
-    Console.WriteLine($"timing: {n} evaluations, wall {sw.Elapsed.TotalMilliseconds * 1000 / n:0} µs/page, CPU {cpuUsed.TotalMilliseconds * 1000 / n:0} µs/page");
+    Console.WriteLine($"timing: {n} evaluations, wall {sw.Elapsed.TotalMilliseconds * 1000 / n:0} µs/page, CPU {cpuUsed.TotalMilliseconds * 1000 / n:0} µs/page, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / n / 1024.0:0} KiB/page, {GC.CollectionCount(0) - gen0} gen-0 collections");
 }
 
 if (argv.Contains("--phonelib"))

@@ -88,6 +88,23 @@ foreach (var lang in results.Select(r => r.Page.Lang).Distinct().Order(StringCom
     Console.WriteLine($"  {lang}: {string.Join(", ", cells)}");
 }
 
+// Precision and recall of every rule per page language (rules with a positive or a "met" verdict in that language).
+Console.WriteLine();
+Console.WriteLine(markdown ? "| lang | rule | positives | P | R |\n|---|---|---|---|---|" : "rule P/R per page language (positives, P, R)");
+foreach (var lang in results.Select(r => r.Page.Lang).Distinct().Order(StringComparer.Ordinal))
+{
+    var inLang = results.Where(r => r.Page.Lang == lang).ToList();
+    foreach (var rule in evaluator.Engine.RuleSet.Rules)
+    {
+        var positives = inLang.Count(r => r.Page.Rules.GetValueOrDefault(rule.Id) == "met");
+        var (p, rc, _) = Measure(inLang, r => r.Page.Rules.GetValueOrDefault(rule.Id) == "met", r => r.Result.Rule(rule.Id)?.Outcome == RuleOutcome.Met, _ => "");
+        if (positives > 0 || inLang.Any(r => r.Result.Rule(rule.Id)?.Outcome == RuleOutcome.Met))
+        {
+            Console.WriteLine(markdown ? $"| {lang} | {rule.Id} | {positives} | {p:0.00} | {rc:0.00} |" : $"  {lang,-4} {rule.Id,-30} {positives,3} {p,6:0.000} {rc,6:0.000}");
+        }
+    }
+}
+
 if (showFailures)
 {
     Console.WriteLine();

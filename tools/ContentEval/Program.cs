@@ -11,7 +11,7 @@ using Lenkevakt.Tools.ContentEval;
 
 // Scores the content evaluator (the one the crawler uses) on the real-page evaluation set.
 // Usage: dotnet run --project tools/ContentEval -c Release -- [--labels eval/real-pages/labels.json]
-//        [--pages /work/evaldata/pages] [--split dev|heldout|all] [--failures] [--timing N] [--markdown] [--lingua]
+//        [--pages /work/evaldata/pages] [--split dev|heldout|heldout2|all|dev,heldout] [--failures] [--timing N] [--profile N] [--phonelib] [--markdown] [--lingua]
 var argv = args.ToList();
 string Opt(string name, string fallback)
 {
@@ -27,7 +27,8 @@ var markdown = argv.Contains("--markdown");
 var timing = int.Parse(Opt("--timing", "0"), CultureInfo.InvariantCulture);
 
 var labels = JsonSerializer.Deserialize<EvalLabels>(File.ReadAllText(labelsPath))!;
-var pages = labels.Pages.Where(p => split == "all" || p.Split == split).ToList();
+var splits = split.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+var pages = labels.Pages.Where(p => split == "all" || splits.Contains(p.Split, StringComparer.Ordinal)).ToList();
 var missing = pages.Where(p => !File.Exists(Path.Combine(pagesDir, p.File))).ToList();
 if (missing.Count > 0)
 {
@@ -87,6 +88,23 @@ foreach (var lang in results.Select(r => r.Page.Lang).Distinct().Order(StringCom
     Console.WriteLine($"  {lang}: {string.Join(", ", cells)}");
 }
 
+// Precision and recall of every rule per page language (rules with a positive or a "met" verdict in that language).
+Console.WriteLine();
+Console.WriteLine(markdown ? "| lang | rule | positives | P | R |\n|---|---|---|---|---|" : "rule P/R per page language (positives, P, R)");
+foreach (var lang in results.Select(r => r.Page.Lang).Distinct().Order(StringComparer.Ordinal))
+{
+    var inLang = results.Where(r => r.Page.Lang == lang).ToList();
+    foreach (var rule in evaluator.Engine.RuleSet.Rules)
+    {
+        var positives = inLang.Count(r => r.Page.Rules.GetValueOrDefault(rule.Id) == "met");
+        var (p, rc, _) = Measure(inLang, r => r.Page.Rules.GetValueOrDefault(rule.Id) == "met", r => r.Result.Rule(rule.Id)?.Outcome == RuleOutcome.Met, _ => "");
+        if (positives > 0 || inLang.Any(r => r.Result.Rule(rule.Id)?.Outcome == RuleOutcome.Met))
+        {
+            Console.WriteLine(markdown ? $"| {lang} | {rule.Id} | {positives} | {p:0.00} | {rc:0.00} |" : $"  {lang,-4} {rule.Id,-30} {positives,3} {p,6:0.000} {rc,6:0.000}");
+        }
+    }
+}
+
 if (showFailures)
 {
     Console.WriteLine();
@@ -110,6 +128,8 @@ if (timing > 0)
         evaluator.Evaluate("eval", Kind(x.Page.Kind), x.Url, x.Parsed);
     }
 
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+    var gen0 = GC.CollectionCount(0);
     var sw = Stopwatch.StartNew();
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     for (var i = 0; i < timing; i++)
@@ -123,7 +143,17 @@ if (timing > 0)
     var n = timing * parsed.Count;
     var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     Console.WriteLine();
-    Console.WriteLine($"timing: {n} evaluations, wall {sw.Elapsed.TotalMilliseconds * 1000 / n:0} µs/page, CPU {cpuUsed.TotalMilliseconds * 1000 / n:0} µs/page");
+    Console.WriteLine($"timing: {n} evaluations, wall {sw.Elapsed.TotalMilliseconds * 1000 / n:0} µs/page, CPU {cpuUsed.TotalMilliseconds * 1000 / n:0} µs/page, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / n / 1024.0:0} KiB/page, {GC.CollectionCount(0) - gen0} gen-0 collections");
+}
+
+if (argv.Contains("--phonelib"))
+{
+    PhoneLibComparison.Run([.. parsed.Select(x => (x.Page, x.Parsed))]);
+}
+
+if (int.Parse(Opt("--profile", "0"), CultureInfo.InvariantCulture) is var profileRounds and > 0)
+{
+    StageProfile.Run([.. parsed.Select(x => (x.Url, x.Parsed))], evaluator.Engine, profileRounds);
 }
 
 void Row(string name, double p, double r, int positives) =>

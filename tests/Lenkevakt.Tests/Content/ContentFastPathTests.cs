@@ -89,6 +89,48 @@ public sealed class ContentFastPathTests
     }
 
     [Fact]
+    public void Obfuscated_email_matches_found_from_the_separator_are_the_regex_matches()
+    {
+        var texts = CorpusBlocks.Value.Concat([
+            "post (at) kommune.no", "post at kommune dot no", "post AT kommune.no", "post [krøllalfa] kommune [punktum] no",
+            "ola\tat\tkommune.no", "x at at y.no", "a (at) b (at) c.no", "skriv  at  oss.no (at) her.no", "før.at.etter (at)x.no",
+            "vi ser at du (at) kommune har spurt", "to adresser: a (at) b.no og c [at] d.no.", "(at) kommune.no", "post²(at)k.no",
+            "e-post: helse (@) bømlo.kommune.no, tlf 12345678", "at at at", "post(at)kommune(dot)no og mer tekst at slutt.no",
+        ]).ToList();
+        var matched = 0;
+        foreach (var text in texts)
+        {
+            var expected = EmailDetector.Obfuscated().Matches(text).Select(m => (m.Groups["local"].Value, m.Groups["domain"].Value, m.Index, m.Length)).ToList();
+            var actual = EmailDetector.ObfuscatedMatches(text).Select(m => (m.Local, m.Domain, m.Index, m.Length)).ToList();
+            Assert.True(expected.SequenceEqual(actual), text);
+            matched += expected.Count;
+        }
+
+        Assert.True(matched >= 10, $"only {matched} obfuscated matches");
+    }
+
+    [Fact]
+    public void Around_the_clock_token_test_never_skips_a_match()
+    {
+        var texts = CorpusBlocks.Value.Concat([
+            "Legevakten er døgnåpen.", "Vi er ope heile døgnet", "Åpent for telefoner hele døgnet", "Legevakta er der for deg hele døgnet",
+            "Åpen 24 timer", "We are open 24/7", "open around the clock", "OPEN DAY AND NIGHT", "czynne całą dobę", "dirba visą parą",
+            "24 saat açık", "круглосуточно", "Цілодобово", "مفتوح على مدار الساعة", "باز است شبانه‌روزی", "ÅPEN HELE DØGERET",
+        ]).ToList();
+        var matched = 0;
+        foreach (var text in texts)
+        {
+            if (OpeningHoursDetector.AroundTheClock().IsMatch(text))
+            {
+                matched++;
+                Assert.True(OpeningHoursDetector.MayBeAroundTheClock(text), text);
+            }
+        }
+
+        Assert.True(matched >= 12, $"only {matched} around-the-clock matches");
+    }
+
+    [Fact]
     public void Token_list_and_count_are_what_Tokenize_yields()
     {
         var everyChar = string.Create(0x10000, 0, static (span, _) =>

@@ -157,4 +157,31 @@ public sealed class RealPagePatternTests
         Assert.Contains("Akuttmottak", rule.TitleNb, StringComparison.Ordinal);
         Assert.Equal("site", rule.Scope.ToString().ToLowerInvariant());
     }
+    [Theory]
+    [InlineData("<p>Blir helsa di plutselig dårligere, eller får du en nylig oppstått sykdom, tar du først kontakt med fastlegen.</p>", true)]
+    [InlineData("<p>Får du ei endring i helsetilstanden din, ringjer du fastlegen. Kan det ikkje vente, ringjer du legevakta.</p>", true)]
+    [InlineData("<p>Legevakt på kvardagane frå kl. 08.00 til 15.30 er ved legekontoret i kommunen.</p>", true)]
+    [InlineData("<p>Legesenteret har ø.hjelp timer hver morgen for det som ikke kan vente på en vanlig time.</p>", true)]
+    [InlineData("<p>Trenger du en akuttime, ringer du oss rett etter at vi åpner.</p>", true)]
+    [InlineData("<p>Er du akutt syk og har ikke fastlegen din i nærheten, kan du ringe legevakten.</p>", false)]
+    [InlineData("<p>Legevakta hjelper deg når du ikke er i nærheten av fastlegen, for eksempel på reise med akutt sykdom.</p>", false)]
+    [InlineData("<p>Ved akutt behov ringer du legevakten, alternativt fastlegens nummer.</p>", false)]
+    public void Gp_daytime_constructions_seen_on_real_pages(string body, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "fastlege-dagtid"));
+
+    [Theory]
+    [InlineData("<p>Vi vil leve gode liv sammen med dem vi er glade i.</p>", false)]
+    [InlineData("<p>Leve godt med kols: et kurs for deg som lever med lungesykdom.</p>", false)]
+    [InlineData("<p>Har du mistet noen i selvmord, kan du få støtte fra Leve, en forening for etterlatte.</p>", true)]
+    [InlineData("<p>Leve – landsforeningen for etterlatte har samtalegrupper.</p>", true)]
+    [InlineData("<p>Organisasjonen «Leve» har et eget tilbud til pårørende.</p>", true)]
+    public void Leve_counts_as_the_organisation_not_the_verb(string body, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "frivillige-organisasjoner"));
+
+    [Theory]
+    [InlineData("<p>Tildelingseininga handsamar søknader om heimehjelp.</p>", true)]
+    [InlineData("<p>Du kan søkje om korttidsopphald eller omsorgsbustad. Kvardagsrehabilitering er òg eit tilbod.</p>", true)]
+    [InlineData("<p>Heimehjelpa kjem kvar veke. Heimehjelp er gratis.</p>", false)]
+    public void Nynorsk_service_names_count_once_each(string body, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, "Helse og omsorg", "nn"), "kommunale-helsetjenester"));
 }

@@ -41,11 +41,15 @@ public static partial class OpeningHoursDetector
     }
 
     /// <summary>Opening hours in one block of text; <paramref name="previous"/> and <paramref name="heading"/> give context.</summary>
+    /// <summary>Characters after a range that <see cref="NotTime"/> can read (its longest alternative is "timer" + 10 + "opplæring").</summary>
+    private const int NotTimeReach = 48;
+
     public static IEnumerable<DetectorHit> FindInText(string text, string? previous = null, string? heading = null, string element = "p")
     {
         // A time range needs digits; the day and keyword tests only matter once there is a valid range (computed then, once).
         var ranges = DetectorText.HasDigit(text) ? Range().Matches(text) : null;
         bool? hasDayOrNull = null;
+        bool? hasPhone = null;
         var hasKeyword = false;
         var contextKeyword = false;
         foreach (Match m in (IEnumerable<Match>?)ranges ?? [])
@@ -66,7 +70,9 @@ public static partial class OpeningHoursDetector
 
             var hasDay = hasDayOrNull.Value;
 
-            var after = text[(m.Index + m.Length)..].TrimStart().ToLowerInvariant();
+            // NotTime is anchored and reads at most about 30 characters: look at a short lower-cased prefix, not the rest of the text.
+            var rest = text.AsSpan(m.Index + m.Length).TrimStart();
+            var after = rest[..Math.Min(rest.Length, NotTimeReach)].ToString().ToLowerInvariant();
             if (NotTime().IsMatch(after))
             {
                 continue;
@@ -74,7 +80,7 @@ public static partial class OpeningHoursDetector
 
             // "mellom klokken 09.00 og 15.00", "(08.00–15.00)" or "kl. 0800–2300" right by a phone number are phone hours too.
             var klWord = m.Groups["kl"].Success ? m.Groups["kl"].Value.ToLowerInvariant() : "";
-            var byPhone = strong && (klWord.StartsWith("mellom", StringComparison.Ordinal) || PhoneNumber().IsMatch(text));
+            var byPhone = strong && (klWord.StartsWith("mellom", StringComparison.Ordinal) || (hasPhone ??= PhoneNumber().IsMatch(text)));
             var ok = strong ? hasDay || hasKeyword || contextKeyword || byPhone : hasDay || (hasKeyword && m.Groups["kl"].Success);
             if (!ok)
             {
@@ -86,7 +92,7 @@ public static partial class OpeningHoursDetector
             yield break;
         }
 
-        if (AroundTheClock().Match(text) is { Success: true } a)
+        if (MayBeAroundTheClock(text) && AroundTheClock().Match(text) is { Success: true } a)
         {
             yield return new DetectorHit(Name, a.Value.ToLowerInvariant(), "24/7", DetectorText.Snippet(text, a.Index, a.Length, 50), -1, PageRegion.None, "", DetectorText.Context(text, a.Index, a.Length, previous));
         }
@@ -158,5 +164,14 @@ public static partial class OpeningHoursDetector
     private static partial Regex PhoneNumber();
 
     [GeneratedRegex(@"døgnåp(?:en|ent|ne)|døgnope|(?:åpen|åpent|ope|open)\s+(?:for\s+(?:telefon\w*|henvendelser|besøk)\s+)?(?:hele|heile|alle)\s+(?:døgnet|døgeret|døgn)|\b(?:er\s+der\s+for\s+deg|betjent|betjena)\s+(?:med\s+\w+\s+)?(?:hele|heile)\s+døgnet|(?:åpen|åpent|ope|open)\s+døgnet\s+rundt|(?:åpen|åpent|ope)\s+24\s*(?:timer|timar)|\bopen\s+(?:24\s*(?:/\s*7|hours)|a?round\s+the\s+clock|day\s+and\s+night|24\s+hours\s+a\s+day)|\b(?:czynn[ey]|otwart[ey])\s+(?:przez\s+)?całą\s+dobę|\b(?:dirba|atidaryta|atidarytas)\s+visą\s+parą|\b(?:24|7/24)\s+saat\s+açık|круглосуточн\w*|цілодобов\w*|مفتوح\S*\s+(?:ليلا ونهارا|ليلاً ونهاراً|على مدار الساعة|24 ساعة)|(?:باز|فعال)\s+(?:است\s+)?(?:شبانه‌روزی|24 ساعته)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex AroundTheClock();
+    internal static partial Regex AroundTheClock();
+
+    /// <summary>
+    /// Every alternative of <see cref="AroundTheClock"/> contains one of these (case-insensitive): without one the regex cannot
+    /// match. The regex itself starts at every "er", "åpen", "betjent" of a text; this test is one vectorised search.
+    /// </summary>
+    internal static readonly System.Buffers.SearchValues<string> AroundTheClockTokens = System.Buffers.SearchValues.Create(
+        ["døgn", "døger", "24", "clock", "night", "dobę", "parą", "круглосуточн", "цілодобов", "مفتوح", "شبانه"], StringComparison.OrdinalIgnoreCase);
+
+    internal static bool MayBeAroundTheClock(string text) => text.AsSpan().IndexOfAny(AroundTheClockTokens) >= 0;
 }

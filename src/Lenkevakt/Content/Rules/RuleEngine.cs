@@ -15,6 +15,9 @@ public sealed class RuleEngine
 {
     private const int MaxEvidence = 300;
 
+    /// <summary>How many distinct matches (services) the evidence of a MinDistinct condition lists.</summary>
+    private const int EvidenceLemmas = 6;
+
     // Generous: the first match of a compiled regex includes its JIT, which on a loaded machine can take seconds; the
     // phrase and pattern regexes are linear, so the timeout only guards against a rule file's pathological pattern.
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(15);
@@ -136,6 +139,10 @@ public sealed class RuleEngine
         var regex = compiled[c];
         prefilters.TryGetValue(c, out var prefilter);
         var distinct = new Dictionary<string, (int Block, int Index, int Length)>(StringComparer.OrdinalIgnoreCase);
+
+        // Blocks come in page order and matches in text order, so the first matches found are the ones the evidence shows
+        // (the first one; with MinDistinct, the first six distinct): stop there instead of reading the rest of the page.
+        var enough = c.MinDistinct > 1 ? Math.Max(c.MinDistinct, EvidenceLemmas) : 1;
         foreach (var i in w.Blocks)
         {
             var block = w.Facts.Text.Blocks[i];
@@ -147,6 +154,15 @@ public sealed class RuleEngine
             foreach (var m in Matches(c, regex, block.Text))
             {
                 distinct.TryAdd(c.MinDistinct > 1 ? LemmaOf(c, m.Value) : m.Value.ToLowerInvariant(), (i, m.Index, m.Length));
+                if (distinct.Count >= enough)
+                {
+                    break;
+                }
+            }
+
+            if (distinct.Count >= enough)
+            {
+                break;
             }
         }
 
@@ -158,7 +174,7 @@ public sealed class RuleEngine
         var first = distinct.Values.OrderBy(v => v.Block).First();
         var b = w.Facts.Text.Blocks[first.Block];
         var snippet = c.MinDistinct > 1
-            ? string.Join(", ", distinct.Values.OrderBy(v => v.Block).ThenBy(v => v.Index).Take(6).Select(v => w.Facts.Text.Blocks[v.Block].Text.Substring(v.Index, v.Length)))
+            ? string.Join(", ", distinct.Values.OrderBy(v => v.Block).ThenBy(v => v.Index).Take(EvidenceLemmas).Select(v => w.Facts.Text.Blocks[v.Block].Text.Substring(v.Index, v.Length)))
             : Quote(b.Text, first.Index, first.Length);
         return new RuleMatch(snippet, b.Where, b.Index);
     }

@@ -40,9 +40,10 @@ public static partial class OpeningHoursDetector
         }
     }
 
-    /// <summary>Opening hours in one block of text; <paramref name="previous"/> and <paramref name="heading"/> give context.</summary>
     /// <summary>Characters after a range that <see cref="NotTime"/> can read (its longest alternative is "timer" + 10 + "opplæring").</summary>
     private const int NotTimeReach = 48;
+
+    /// <summary>Opening hours in one block of text; <paramref name="previous"/> and <paramref name="heading"/> give context.</summary>
 
     public static IEnumerable<DetectorHit> FindInText(string text, string? previous = null, string? heading = null, string element = "p")
     {

@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [--pages N] [--repeats R] [--concurrency C] [--tools LIST] [--out DIR]
 #                [--lc-repeats K] [--timeout S] [--peer-timeout S] [--skip-peers] [--skip-build] [--no-content]
-#                [--max-load L] [--load-wait S] [--seed S] [--shared DIR]
+#                [--max-load L] [--load-wait S] [--seed S] [--shared DIR] [--site-dir DIR] [--set KEY=VALUE]...
 #
 #   --pages N         site size (default 2000); the site is /tmp/lenkevakt-bench/site-N, generated
 #                     with gen_site.py --seed 42 if missing (the same site run_peers.sh uses)
@@ -22,6 +22,10 @@
 #   --skip-build      do not rebuild Lenkevakt (default: dotnet build -c Release first)
 #   --no-content      Lenkevakt without its content checks (languages, required fields): link checks only, as the
 #                     peers do. Default: every check on (--content, kept for older calls, is the default)
+#   --site-dir DIR    crawl this gen_site.py-style site instead of /tmp/lenkevakt-bench/site-N (not generated; e.g. the
+#                     copy with real-page resources that bench/add_resources.py makes)
+#   --set K=V         an extra configuration value for the Lenkevakt runs, as an environment variable
+#                     (e.g. --set Lenkevakt__Crawl__CheckResources=false); recorded in the run's env file
 #   --max-load L      before each timed run wait until the 1-min load average is <= L (default 1.5) ...
 #   --load-wait S     ... for at most S seconds (default 120), then run anyway (the load is recorded)
 #
@@ -38,7 +42,7 @@ REPO=$(cd "$HERE/.." && pwd)
 SHARED=/work/shared/bench
 PAGES=2000; REPEATS=3; LC_REPEATS=; CONC=10; TOOLS=lenkevakt,linkchecker,linkinator; OUT=
 TIMEOUT=900; PEER_TIMEOUT=600; SKIP_PEERS=0; SKIP_BUILD=0; MAX_LOAD=1.5; LOAD_WAIT=120; SEED=42; CONTENT=true
-SITE_PORT=18080; EXT_PORT=18081
+SITE_PORT=18080; EXT_PORT=18081; SITE_DIR_ARG=; SETS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --pages) PAGES=$2; shift 2 ;;
@@ -57,13 +61,15 @@ while [ $# -gt 0 ]; do
     --load-wait) LOAD_WAIT=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
     --shared) SHARED=$2; shift 2 ;;
+    --site-dir) SITE_DIR_ARG=$2; shift 2 ;;
+    --set) SETS+=("$2"); shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
 LC_REPEATS=${LC_REPEATS:-$REPEATS}
 OUT=${OUT:-/tmp/lenkevakt-bench/bench-$PAGES}
-SITE_DIR=/tmp/lenkevakt-bench/site-$PAGES
+SITE_DIR=${SITE_DIR_ARG:-/tmp/lenkevakt-bench/site-$PAGES}
 SITE_BASE=http://127.0.0.1:$SITE_PORT
 NGINX_DIR=/tmp/lenkevakt-bench/nginx-$SITE_PORT
 DLL=$REPO/src/Lenkevakt.Cli/bin/Release/net10.0/Lenkevakt.Cli.dll
@@ -108,7 +114,7 @@ if has_tool lenkevakt; then
 fi
 
 # ---------- (b) site, (c) server ----------
-if [ ! -f "$SITE_DIR/truth.json" ] || ! grep -q "\"pages\": $PAGES," "$SITE_DIR/truth.json"; then
+if [ -z "$SITE_DIR_ARG" ] && { [ ! -f "$SITE_DIR/truth.json" ] || ! grep -q "\"pages\": $PAGES," "$SITE_DIR/truth.json"; }; then
   log "generating $SITE_DIR (seed $SEED)"
   python3 "$SHARED/gen_site.py" --pages "$PAGES" --seed "$SEED" --out "$SITE_DIR" --site-port "$SITE_PORT" --ext-port "$EXT_PORT"
 fi
@@ -150,7 +156,7 @@ run_lenkevakt() {
   bp=$(free_port); qp=$(free_port); tp=$(free_port)
   conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$bp/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$qp/devstoreaccount1;TableEndpoint=http://127.0.0.1:$tp/devstoreaccount1;"
   echo "dotnet $DLL run --url $SITE_BASE/ --allow-private --host-concurrency $CONC --host-delay 0 --link-concurrency $CONC --max-pages $((PAGES * 2)) --export $dir/out.csv" > "$dir/cmd"
-  echo "Lenkevakt__Content__Enabled=$CONTENT" > "$dir/env"
+  { echo "Lenkevakt__Content__Enabled=$CONTENT"; for kv in "${SETS[@]}"; do echo "$kv"; done; } > "$dir/env"
   wait_for_load
   local load uptime_before off0 off1 t0 t1 rc=0
   load=$(cut -d' ' -f1-3 /proc/loadavg); uptime_before=$(uptime)
@@ -165,7 +171,7 @@ run_lenkevakt() {
   ( cd "$cwd" && env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY \
       DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
       Lenkevakt__Storage__ConnectionString="$conn" Logging__LogLevel__Lenkevakt=Information \
-      Lenkevakt__Content__Enabled="${CONTENT:-true}" \
+      Lenkevakt__Content__Enabled="${CONTENT:-true}" "${SETS[@]}" \
       /usr/bin/time -v -o "$dir/time.txt" timeout -s INT -k 30 "$TIMEOUT" $(cat "$dir/cmd") 2>&1 ) \
     | python3 "$HERE/probe.py" stamp > "$dir/stdout.txt"
   rc=${PIPESTATUS[0]}

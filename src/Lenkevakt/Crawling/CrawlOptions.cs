@@ -187,14 +187,26 @@ public sealed class CrawlOptions : IValidatableObject
     /// </summary>
     public int TransientRechecks { get; set; } = 2;
 
-    /// <summary>Wait before the first re-check of a transient failure; doubled for each further one. Default 5 s.</summary>
-    public TimeSpan TransientRecheckDelay { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// Wait before the first re-check of a transient failure, counted from the failure; doubled for each further one.
+    /// Default 2 s (re-checks 2 s and 6 s after the failure, on top of the HTTP client's own quick retries; lychee waits
+    /// 1 s, doubling, by default). The re-checks run in the background, so the wait costs a crawl only when a failure
+    /// comes at its very end (docs/benchmarks.md).
+    /// </summary>
+    public TimeSpan TransientRecheckDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Check <c>#fragments</c> of links to pages that are not crawled (external pages): the page is fetched and its
     /// ids and names read. Off by default (it costs a GET per such page), as in lychee and linkinator.
     /// </summary>
     public bool CheckExternalFragments { get; set; }
+
+    /// <summary>
+    /// Check what a browser loads by itself from a page (images, srcset candidates, scripts, stylesheets, icons, frames,
+    /// embeds, media, GET forms, meta refresh, Open Graph URLs) besides the links a visitor follows. Default on; off
+    /// checks only <c>a[href]</c> and <c>area[href]</c>, as the peers do by default.
+    /// </summary>
+    public bool CheckResources { get; set; } = true;
 
     public string UserAgent => $"{UserAgentProduct}/1.0 (+{ContactUrl})";
 

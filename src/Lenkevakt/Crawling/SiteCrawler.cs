@@ -80,6 +80,7 @@ public sealed class SiteCrawler
         {
             DeferTransientPages = o.TransientRechecks > 0,
             Slot = admitted,
+            CheckResources = o.CheckResources,
             Deadline = deadline,
             MaxPageBytes = o.MaxPageBytes,
             HtmlLimits = HtmlLimits.From(o, time),

@@ -195,14 +195,17 @@ internal sealed class PageStep(PageFetcher fetcher, LinkChecker linkChecker, Rob
 
         cpu.Dispose();
         hand.Dispose();
-        follower.Follow(state, page.BaseUri, page.Links, depth, ct);
 
-        Interlocked.Add(ref state.LinksFoundCount, page.Links.Count);
-        await state.Spool!.AppendAsync(new SpooledPage(pageKey, page.Title, page.Links, page.BaseUri.AbsoluteUri), ct).ConfigureAwait(false);
+        // Crawl:CheckResources off: only the links a visitor follows (a[href], area[href]), as the peers check by default.
+        var followed = state.CheckResources ? page.Links : page.Links.Where(l => !l.Role.IsResource()).ToList();
+        follower.Follow(state, page.BaseUri, followed, depth, ct);
+
+        Interlocked.Add(ref state.LinksFoundCount, followed.Count);
+        await state.Spool!.AppendAsync(new SpooledPage(pageKey, page.Title, followed, page.BaseUri.AbsoluteUri), ct).ConfigureAwait(false);
         state.Record(new PageRecord
         {
             Url = key, Depth = depth, Status = fetch.Status, PageUrl = pageKey, Title = page.Title, BaseUrl = page.BaseUri.AbsoluteUri,
-            Anchors = page.Anchors.ToList(), Links = page.Links, Truncated = fetch.Truncated, TooComplex = page.TooComplex, ContentHash = hash, Analyses = analysed,
+            Anchors = page.Anchors.ToList(), Links = followed, Truncated = fetch.Truncated, TooComplex = page.TooComplex, ContentHash = hash, Analyses = analysed,
             ETag = fetch.ETag, LastModified = fetch.LastModified, UndecodableCharset = undecodable,
         });
         state.ReportProgress();

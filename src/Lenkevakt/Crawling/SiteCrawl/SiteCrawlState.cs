@@ -72,6 +72,9 @@ internal sealed class SiteCrawlState(SiteDefinition site, UrlScope scope, Addres
     /// </summary>
     public ConcurrentDictionary<string, Task<FetchResult>> PageProbes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Whether resources (images, scripts, stylesheets, frames, …) are checked besides links (<see cref="CrawlOptions.CheckResources"/>).</summary>
+    public bool CheckResources { get; init; } = true;
+
     /// <summary>The crawl's place in the engine: given up while the crawl only waits for re-checks (<see cref="SiteAdmission.SiteSlot.AsideWhileAsync"/>).</summary>
     public SiteAdmission.SiteSlot? Slot { get; init; }
 

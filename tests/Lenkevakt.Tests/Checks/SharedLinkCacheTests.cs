@@ -34,6 +34,26 @@ public sealed class SharedLinkCacheTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task OwnHostTarget_IsCheckedInProcess_WithoutTheSharedTable()
+    {
+        await using var server = await LoopbackServer.StartAsync(async (ctx, _) => await ctx.Response.WriteAsync("ok"));
+        var prefix = TestServices.UniquePrefix();
+        await using var a = TestServices.Create(azurite.ConnectionString, prefix);
+        await a.GetRequiredService<StorageProvisioner>().EnsureAsync(CancellationToken.None);
+        var storage = a.GetRequiredService<StorageClients>();
+        var before = storage.Operations.Tables;
+        var url = new Uri(server.BaseUri, "bilde.png").AbsoluteUri;
+
+        var first = await a.GetRequiredService<LinkChecker>().CheckAsync("r1", url, AddressPolicy.AllowingPrivate([]), CancellationToken.None);
+        var again = await a.GetRequiredService<LinkChecker>().CheckAsync("r1", url, AddressPolicy.AllowingPrivate([]), CancellationToken.None);
+
+        Assert.Equal(LinkState.Ok, first.State);
+        Assert.Equal(LinkState.Ok, again.State);
+        Assert.Equal(1, server.Requests); // the run's in-process cache still de-duplicates
+        Assert.Equal(before, storage.Operations.Tables); // one worker crawls a site at a time: nothing to share
+    }
+
+    [Fact]
     public async Task LaterRun_ReusesARecentExternalSuccess_ButRechecksFailures()
     {
         await using var server = await LoopbackServer.StartAsync((ctx, _) =>

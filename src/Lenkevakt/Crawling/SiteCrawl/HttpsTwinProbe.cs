@@ -23,14 +23,15 @@ internal sealed class HttpsTwinProbe(LinkChecker linkChecker)
         }
 
         var secure = new UriBuilder(uri) { Scheme = Uri.UriSchemeHttps, Port = uri.IsDefaultPort ? -1 : uri.Port }.Uri;
+        var external = !state.Scope.IsInternal(secure);
         var hostProbe = state.HttpsHosts.GetOrAdd(secure.GetLeftPart(UriPartial.Authority), root =>
-            linkChecker.CheckAsync(state.RunId, root + "/", state.AllowPrivate, ct).ContinueWith(t => t.IsCompletedSuccessfully && t.Result.StatusCode is not null, TaskScheduler.Default));
+            linkChecker.CheckAsync(state.RunId, root + "/", state.AllowPrivate, ct, external).ContinueWith(t => t.IsCompletedSuccessfully && t.Result.StatusCode is not null, TaskScheduler.Default));
         if (!await hostProbe.ConfigureAwait(false))
         {
             return null;
         }
 
-        var twin = await linkChecker.CheckAsync(state.RunId, secure.AbsoluteUri, state.AllowPrivate, ct).ConfigureAwait(false);
+        var twin = await linkChecker.CheckAsync(state.RunId, secure.AbsoluteUri, state.AllowPrivate, ct, external).ConfigureAwait(false);
         return twin.State == LinkState.Ok ? secure.AbsoluteUri : null;
     }
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using Lenkevakt.Reports;
+using Lenkevakt.Html;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 

@@ -4,6 +4,7 @@ using Lenkevakt.Content;
 using Lenkevakt.Crawling;
 using Lenkevakt.Dashboard;
 using Lenkevakt.Findings;
+using Lenkevakt.Html;
 using Lenkevakt.Pipeline;
 using Lenkevakt.Reports;
 using Lenkevakt.Sites;
@@ -72,6 +73,7 @@ public static class LenkevaktServiceCollectionExtensions
         services.AddSingleton<ForgetSiteHandler>();
         services.AddSingleton<LocalCycle>();
         services.AddSingleton<Reports.FindingExport>();
+        services.AddSingleton(sp => new DisplayTimeZone(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value.TimeZone));
         services.AddReports();
 
         // Webhooks: one timeout per attempt, no retry strategy here: SendAlertsHandler counts every attempt in the

@@ -58,8 +58,8 @@ public sealed class FunctionInvocationTests(AzuriteFixture azurite)
         await InvokeAsync<SendAlerts>(host, StorageNames.Alerts, (f, m, c) => f.RunAsync(m, c));
 
         Assert.True(findingMessages >= 1);
-        var findings = new List<FindingEntity>();
-        await foreach (var f in storage.Table(storage.Names.FindingsTable).QueryAsync<FindingEntity>())
+        var findings = new List<StoredFinding>();
+        await foreach (var f in host.Services.GetRequiredService<FindingStore>().QueryOpenAsync(null, CancellationToken.None))
         {
             findings.Add(f);
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lenkevakt.Cli.Hosting;
+using Lenkevakt.Html;
 using Lenkevakt.Reports;
 using Lenkevakt.Sites;
 using Microsoft.Extensions.DependencyInjection;

@@ -8,13 +8,13 @@ public sealed record DashboardPageData(
     DateTimeOffset GeneratedAt,
     IReadOnlyList<SiteHealthEntity> Sites,
     SiteHealthEntity? Site,
-    IReadOnlyList<FindingEntity> Findings,
+    IReadOnlyList<StoredFinding> Findings,
     IReadOnlyList<SiteHealthEntity> History,
     IReadOnlyDictionary<string, string>? RuleTitles = null,
     int UncheckedAfterRuns = 1)
 {
     /// <summary>True when the finding is open but its page was not fetched in the last <see cref="UncheckedAfterRuns"/> runs.</summary>
-    public bool IsUnchecked(FindingEntity finding) => finding.UncheckedRuns >= UncheckedAfterRuns;
+    public bool IsUnchecked(StoredFinding finding) => finding.UncheckedRuns >= UncheckedAfterRuns;
 
     /// <summary>True when one site was asked for and it is not on the dashboard (served as 404).</summary>
     public bool SiteNotFound => !string.IsNullOrWhiteSpace(Request.SiteId) && Site is null;

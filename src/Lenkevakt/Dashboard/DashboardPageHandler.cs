@@ -1,7 +1,6 @@
 using Lenkevakt.Content.Rules;
 using Lenkevakt.Findings;
-using Lenkevakt.Pipeline;
-using Lenkevakt.Reports;
+using Lenkevakt.Html;
 using Microsoft.Extensions.Options;
 
 namespace Lenkevakt.Dashboard;
@@ -11,7 +10,7 @@ namespace Lenkevakt.Dashboard;
 /// sites sorted by health, worst first, filtered by county and finding kind; for one site its open findings, grouped by
 /// page, with links, and its health over the last runs. Server-rendered HTML without scripts or external files.
 /// </summary>
-public sealed class DashboardPageHandler(DashboardStore dashboard, FindingStore findings, IOptions<ScheduleOptions> schedule, IOptions<DashboardOptions> options, TimeProvider time, RuleSet rules)
+public sealed class DashboardPageHandler(DashboardStore dashboard, FindingStore findings, DisplayTimeZone timeZone, IOptions<DashboardOptions> options, TimeProvider time, RuleSet rules)
 {
     private readonly Dictionary<string, string> ruleTitles = rules.Rules.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().TitleNb, StringComparer.Ordinal);
 
@@ -27,7 +26,7 @@ public sealed class DashboardPageHandler(DashboardStore dashboard, FindingStore 
         }
 
         SiteHealthEntity? site = null;
-        var open = new List<FindingEntity>();
+        var open = new List<StoredFinding>();
         var history = new List<SiteHealthEntity>();
         if (!string.IsNullOrWhiteSpace(request.SiteId))
         {
@@ -46,7 +45,7 @@ public sealed class DashboardPageHandler(DashboardStore dashboard, FindingStore 
             }
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.Value.TimeZone);
+        var zone = timeZone.Find();
         var data = new DashboardPageData(request, time.GetUtcNow(), sites, site, open, history.OrderBy(h => h.LastCrawlAt).ToList(), ruleTitles, options.Value.UncheckedAfterRuns);
         return new RenderedDocument("text/html; charset=utf-8", DashboardPageRenderer.Render(data, zone), null, data.SiteNotFound ? 404 : 200);
     }

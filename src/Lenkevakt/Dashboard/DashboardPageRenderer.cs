@@ -320,7 +320,7 @@ public static class DashboardPageRenderer
     /// For a required-information finding, whose target is a rule id (<c>apningstider</c>, or <c>apningstider:flere-sider</c>
     /// for the summary of many pages): the rule's Norwegian title. Null for other findings.
     /// </summary>
-    private static string? RuleTitle(DashboardPageData data, FindingEntity f)
+    private static string? RuleTitle(DashboardPageData data, StoredFinding f)
     {
         if (f.Kind != "required-missing" || data.RuleTitles is null)
         {
@@ -334,7 +334,7 @@ public static class DashboardPageRenderer
     }
 
     /// <summary>The badge of an open finding whose page was not fetched lately: it is not fixed, only not looked at.</summary>
-    internal static string Unchecked(FindingEntity f) =>
+    internal static string Unchecked(StoredFinding f) =>
         f.UncheckedRuns <= 1 ? "ikke sjekket i siste kjøring" : $"ikke sjekket i siste kjøring (heller ikke i de {NorwegianText.Count(f.UncheckedRuns - 1)} før)";
 
     /// <summary>"94 % (47 av 50)": the share of this run's pages without an error finding.</summary>

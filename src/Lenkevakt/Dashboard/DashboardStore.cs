@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using Lenkevakt.Crawling;
 using Lenkevakt.Findings;
-using Lenkevakt.Pipeline;
 using Lenkevakt.Sites;
 using Lenkevakt.Storage;
 
@@ -12,13 +12,14 @@ public sealed class DashboardStore(StorageClients storage, Content.Persistence.C
 {
     private TableClient Table => storage.Table(storage.Names.DashboardTable);
 
-    public async Task<SiteHealthEntity> RecordAsync(SiteDefinition site, SiteCrawledMessage run, RunChanges changes, CancellationToken ct)
+    /// <summary>Records a site's closed run: its crawl (<paramref name="runId"/>, started <paramref name="runStartedAt"/>, <paramref name="stats"/>) and what closing it changed.</summary>
+    public async Task<SiteHealthEntity> RecordAsync(SiteDefinition site, string runId, DateTimeOffset runStartedAt, CrawlStats stats, RunChanges changes, CancellationToken ct)
     {
         var errors = changes.Open.Count(f => f.Severity == "error");
         var warnings = changes.Open.Count(f => f.Severity == "warning");
-        var (pagesWithErrors, pagesWithWarnings) = HealthScore.CountPages(changes.Open, run.RunId, run.Stats.PagesCrawled);
+        var (pagesWithErrors, pagesWithWarnings) = HealthScore.CountPages(changes.Open, runId, stats.PagesCrawled);
         var siteContent = await content.ReadSiteAsync(site.Id, ct).ConfigureAwait(false);
-        var rules = siteContent?.RunId == run.RunId ? siteContent.Rules.Where(r => r.Outcome != Content.Rules.RuleOutcome.NotApplicable).ToList() : [];
+        var rules = siteContent?.RunId == runId ? siteContent.Rules.Where(r => r.Outcome != Content.Rules.RuleOutcome.NotApplicable).ToList() : [];
         var rulesMet = rules.Count(r => r.Outcome == Content.Rules.RuleOutcome.Met);
         var kinds = changes.Open.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         var entity = new SiteHealthEntity
@@ -31,14 +32,14 @@ public sealed class DashboardStore(StorageClients storage, Content.Persistence.C
             Fylke = site.Fylke,
             Fylkesnummer = site.Fylkesnummer,
             StartUrl = site.StartUrls[0].AbsoluteUri,
-            LastRunId = run.RunId,
-            LastCrawlAt = run.RunStartedAt,
-            Reachable = run.Stats.Reachable,
-            PagesCrawled = run.Stats.PagesCrawled,
-            LinksFound = run.Stats.LinksFound,
-            LinksChecked = run.Stats.LinksChecked,
-            DurationSeconds = run.Stats.DurationSeconds,
-            Truncated = run.Stats.Truncated,
+            LastRunId = runId,
+            LastCrawlAt = runStartedAt,
+            Reachable = stats.Reachable,
+            PagesCrawled = stats.PagesCrawled,
+            LinksFound = stats.LinksFound,
+            LinksChecked = stats.LinksChecked,
+            DurationSeconds = stats.DurationSeconds,
+            Truncated = stats.Truncated,
             OpenFindings = changes.Open.Count,
             Errors = errors,
             Warnings = warnings,
@@ -50,11 +51,11 @@ public sealed class DashboardStore(StorageClients storage, Content.Persistence.C
             PagesWithWarnings = pagesWithWarnings,
             RulesMet = rulesMet,
             RulesAssessed = rules.Count,
-            UncheckedFindings = changes.Open.Count(f => f.LastRunId != run.RunId),
-            HealthScore = HealthScore.Compute(run.Stats.Reachable, run.Stats.PagesCrawled, pagesWithErrors, pagesWithWarnings, rulesMet, rules.Count),
+            UncheckedFindings = changes.Open.Count(f => f.LastRunId != runId),
+            HealthScore = HealthScore.Compute(stats.Reachable, stats.PagesCrawled, pagesWithErrors, pagesWithWarnings, rulesMet, rules.Count),
         };
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
-        await Table.UpsertEntityAsync(entity.CopyAs(site.Id, run.RunId), TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        await Table.UpsertEntityAsync(entity.CopyAs(site.Id, runId), TableUpdateMode.Replace, ct).ConfigureAwait(false);
         return entity;
     }
 

@@ -51,7 +51,7 @@ public static class HealthScore
     /// Counts the pages with an error and those with only warnings among the findings seen in <paramref name="runId"/>
     /// (page findings only: not required-information or site-unreachable findings). Capped at <paramref name="pagesCrawled"/>.
     /// </summary>
-    public static (int Errors, int WarningsOnly) CountPages(IEnumerable<FindingEntity> open, string runId, int pagesCrawled)
+    public static (int Errors, int WarningsOnly) CountPages(IEnumerable<StoredFinding> open, string runId, int pagesCrawled)
     {
         var worst = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var f in open)

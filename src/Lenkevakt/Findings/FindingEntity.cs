@@ -3,8 +3,11 @@ using Azure.Data.Tables;
 
 namespace Lenkevakt.Findings;
 
-/// <summary>A finding as stored in the <c>Findings</c> table: PK <see cref="Storage.SitePartitions"/> (site and shard), RK the finding's stable id.</summary>
-public sealed class FindingEntity : ITableEntity
+/// <summary>
+/// A finding as stored in the <c>Findings</c> table: PK <see cref="Storage.SitePartitions"/> (site and shard), RK the
+/// finding's stable id. The storage side only: <see cref="FindingStore"/> hands out <see cref="StoredFinding"/>.
+/// </summary>
+internal sealed class FindingEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
@@ -23,8 +26,14 @@ public sealed class FindingEntity : ITableEntity
     public string? Scope { get; set; }
     public string? Location { get; set; }
 
+    /// <summary>The stored value of <see cref="State"/> for <see cref="FindingState.Open"/>.</summary>
+    public const string Open = "open";
+
+    /// <summary>The stored value of <see cref="State"/> for <see cref="FindingState.Resolved"/>.</summary>
+    public const string Resolved = "resolved";
+
     /// <summary><c>open</c> or <c>resolved</c>.</summary>
-    public string State { get; set; } = "open";
+    public string State { get; set; } = Open;
 
     public DateTimeOffset FirstSeen { get; set; }
     public string FirstRunId { get; set; } = "";
@@ -54,7 +63,7 @@ public sealed class FindingEntity : ITableEntity
         set => siteId = value;
     }
 
-    public bool IsOpen => State == "open";
+    public bool IsOpen => State == Open;
 
     /// <summary>New in <paramref name="runId"/>: first seen then, or reopened then.</summary>
     public bool IsNewIn(string runId) => IsOpen && (FirstRunId == runId || ReopenedRunId == runId);

@@ -4,13 +4,11 @@ using Lenkevakt.Storage;
 
 namespace Lenkevakt.Findings;
 
-/// <summary>What closing a site's run changed.</summary>
-public sealed record RunChanges(IReadOnlyList<FindingEntity> Open, IReadOnlyList<FindingEntity> New, IReadOnlyList<FindingEntity> Resolved);
-
 /// <summary>
 /// The <c>Findings</c> table. Recording is idempotent: values are derived from the run (its id and start time), not
 /// from the clock, so a batch delivered twice writes the same entity twice. First-seen is kept, last-seen moves on,
-/// a resolved finding that returns is reopened.
+/// a resolved finding that returns is reopened. The store's boundary: rows are read and written as
+/// <see cref="FindingEntity"/> and handed out as <see cref="StoredFinding"/>.
 /// </summary>
 public sealed class FindingStore(StorageClients storage)
 {
@@ -50,7 +48,7 @@ public sealed class FindingStore(StorageClients storage)
                 Evidence = Cap(f.Evidence),
                 Scope = f.Scope,
                 Location = f.Location,
-                State = "open",
+                State = FindingEntity.Open,
                 FirstSeen = old?.FirstSeen ?? runStartedAt,
                 FirstRunId = old?.FirstRunId ?? runId,
                 LastSeen = runStartedAt,
@@ -95,7 +93,7 @@ public sealed class FindingStore(StorageClients storage)
         string[] columns = ["RowKey", nameof(FindingEntity.State), nameof(FindingEntity.FirstSeen), nameof(FindingEntity.FirstRunId), nameof(FindingEntity.ResolvedRunId), nameof(FindingEntity.ReopenedRunId)];
         await foreach (var e in Table.QueryAsync<FindingEntity>(SitePartitions.Filter(siteId), select: columns, cancellationToken: ct).ConfigureAwait(false))
         {
-            map[e.RowKey] = new Prior(e.State == "open", e.FirstSeen, e.FirstRunId, e.ResolvedRunId, e.ReopenedRunId);
+            map[e.RowKey] = new Prior(e.IsOpen, e.FirstSeen, e.FirstRunId, e.ResolvedRunId, e.ReopenedRunId);
         }
 
         return map;
@@ -108,14 +106,14 @@ public sealed class FindingStore(StorageClients storage)
     /// (<paramref name="pageChecks"/>: fetched, so the problem is gone — or the page itself is gone, resolved with that
     /// reason) and the site was reachable, so neither an outage nor a smaller sample "fixes" anything. A finding on a
     /// page that was not checked stays open with its last-seen run unchanged, and counts
-    /// <see cref="FindingEntity.UncheckedRuns"/>. Without <paramref name="pageChecks"/> every page counts as checked.
+    /// <see cref="StoredFinding.UncheckedRuns"/>. Without <paramref name="pageChecks"/> every page counts as checked.
     /// Idempotent: a second call reports the same changes.
     /// </summary>
     public async Task<RunChanges> CloseRunAsync(string siteId, string runId, DateTimeOffset runStartedAt, bool reachable, CancellationToken ct, Func<string, PageCheck>? pageChecks = null)
     {
-        var open = new List<FindingEntity>();
-        var fresh = new List<FindingEntity>();
-        var resolved = new List<FindingEntity>();
+        var open = new List<StoredFinding>();
+        var fresh = new List<StoredFinding>();
+        var resolved = new List<StoredFinding>();
         var toResolve = new List<FindingEntity>();
         await foreach (var e in Table.QueryAsync<FindingEntity>(SitePartitions.Filter(siteId), cancellationToken: ct).ConfigureAwait(false))
         {
@@ -133,7 +131,7 @@ public sealed class FindingStore(StorageClients storage)
                 }
                 else
                 {
-                    e.State = "resolved";
+                    e.State = FindingEntity.Resolved;
                     e.ResolvedAt = runStartedAt;
                     e.ResolvedRunId = runId;
                     e.ResolvedReason = check == PageCheck.Gone ? "page-gone" : "rechecked";
@@ -148,15 +146,16 @@ public sealed class FindingStore(StorageClients storage)
 
             if (e.IsOpen)
             {
-                open.Add(e);
-                if (e.IsNewIn(runId))
+                var f = ToStored(e);
+                open.Add(f);
+                if (f.IsNewIn(runId))
                 {
-                    fresh.Add(e);
+                    fresh.Add(f);
                 }
             }
             else if (e.ResolvedRunId == runId)
             {
-                resolved.Add(e);
+                resolved.Add(ToStored(e));
             }
         }
 
@@ -166,26 +165,91 @@ public sealed class FindingStore(StorageClients storage)
     }
 
     /// <summary>Open findings, of one site or all.</summary>
-    public IAsyncEnumerable<FindingEntity> QueryOpenAsync(string? siteId, CancellationToken ct) =>
-        siteId is null
+    public IAsyncEnumerable<StoredFinding> QueryOpenAsync(string? siteId, CancellationToken ct) =>
+        Stored(siteId is null
             ? Table.QueryAsync<FindingEntity>(x => x.State == "open", cancellationToken: ct)
-            : Table.QueryAsync<FindingEntity>($"({SitePartitions.Filter(siteId)}) and State eq 'open'", cancellationToken: ct);
+            : Table.QueryAsync<FindingEntity>($"({SitePartitions.Filter(siteId)}) and State eq 'open'", cancellationToken: ct));
 
     /// <summary>Open findings of one severity (<c>error</c>, <c>warning</c>, <c>info</c>), of one site or all.</summary>
-    public IAsyncEnumerable<FindingEntity> QueryOpenAsync(string? siteId, string severity, CancellationToken ct) =>
-        siteId is null
+    public IAsyncEnumerable<StoredFinding> QueryOpenAsync(string? siteId, string severity, CancellationToken ct) =>
+        Stored(siteId is null
             ? Table.QueryAsync<FindingEntity>(x => x.State == "open" && x.Severity == severity, cancellationToken: ct)
-            : Table.QueryAsync<FindingEntity>($"({SitePartitions.Filter(siteId)}) and State eq 'open' and {TableClient.CreateQueryFilter($"Severity eq {severity}")}", cancellationToken: ct);
+            : Table.QueryAsync<FindingEntity>($"({SitePartitions.Filter(siteId)}) and State eq 'open' and {TableClient.CreateQueryFilter($"Severity eq {severity}")}", cancellationToken: ct));
 
     /// <summary>
-    /// Open findings of one severity with only the given columns read (<paramref name="select"/>): for reports over every
-    /// site, which need a few fields of each row, not the whole entity.
+    /// Open findings of one severity with only the given fields read (<paramref name="select"/>, names of
+    /// <see cref="StoredFinding"/> properties; the others keep their defaults): for reports over every site, which need a
+    /// few fields of each row, not the whole entity.
     /// </summary>
-    public IAsyncEnumerable<FindingEntity> QueryOpenAsync(string? siteId, string severity, IEnumerable<string> select, CancellationToken ct) =>
-        Table.QueryAsync<FindingEntity>(
+    public IAsyncEnumerable<StoredFinding> QueryOpenAsync(string? siteId, string severity, IEnumerable<string> select, CancellationToken ct) =>
+        Stored(Table.QueryAsync<FindingEntity>(
             (siteId is null ? "" : $"({SitePartitions.Filter(siteId)}) and ") + $"State eq 'open' and {TableClient.CreateQueryFilter($"Severity eq {severity}")}",
-            select: select,
-            cancellationToken: ct);
+            select: Columns(select),
+            cancellationToken: ct));
+
+    /// <summary>
+    /// The table's columns for <see cref="StoredFinding"/> property names: the same names, except the id (the row key);
+    /// the site id also reads the partition key, its fallback for rows written before the site was stored. The state
+    /// need not be read: these queries are of open findings, and a row read without it counts as open.
+    /// </summary>
+    private static List<string> Columns(IEnumerable<string> select)
+    {
+        var columns = new List<string>();
+        foreach (var name in select)
+        {
+            switch (name)
+            {
+                case nameof(StoredFinding.Id):
+                    columns.Add(nameof(FindingEntity.RowKey));
+                    break;
+                case nameof(StoredFinding.SiteId):
+                    columns.Add(nameof(FindingEntity.PartitionKey));
+                    columns.Add(nameof(FindingEntity.SiteId));
+                    break;
+                default:
+                    columns.Add(name);
+                    break;
+            }
+        }
+
+        return columns.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static async IAsyncEnumerable<StoredFinding> Stored(IAsyncEnumerable<FindingEntity> rows)
+    {
+        await foreach (var e in rows.ConfigureAwait(false))
+        {
+            yield return ToStored(e);
+        }
+    }
+
+    /// <summary>Entity → domain record: the same values, the state as <see cref="FindingState"/>.</summary>
+    private static StoredFinding ToStored(FindingEntity e) => new()
+    {
+        Id = e.RowKey,
+        SiteId = e.SiteId,
+        Kind = e.Kind,
+        Severity = e.Severity,
+        PageUrl = e.PageUrl,
+        PageTitle = e.PageTitle,
+        Target = e.Target,
+        StatusCode = e.StatusCode,
+        Status = e.Status,
+        Message = e.Message,
+        Evidence = e.Evidence,
+        Scope = e.Scope,
+        Location = e.Location,
+        State = e.IsOpen ? FindingState.Open : FindingState.Resolved,
+        FirstSeen = e.FirstSeen,
+        FirstRunId = e.FirstRunId,
+        LastSeen = e.LastSeen,
+        LastRunId = e.LastRunId,
+        ResolvedAt = e.ResolvedAt,
+        ResolvedRunId = e.ResolvedRunId,
+        ResolvedReason = e.ResolvedReason,
+        UncheckedRuns = e.UncheckedRuns,
+        ReopenedRunId = e.ReopenedRunId,
+    };
 
     private static string? Cap(string? s) => s is null || s.Length <= MaxText ? s : s[..MaxText] + "…";
 }

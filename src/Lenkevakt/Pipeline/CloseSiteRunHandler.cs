@@ -84,7 +84,7 @@ public sealed class CloseSiteRunHandler(
 
         var pages = await PageChecksAsync(message, ct).ConfigureAwait(false);
         var changes = await findings.CloseRunAsync(message.SiteId, message.RunId, message.RunStartedAt, message.Stats.Reachable, ct, url => pages.GetValueOrDefault(url, PageCheck.NotChecked)).ConfigureAwait(false);
-        var health = await dashboard.RecordAsync(message.Site, message, changes, ct).ConfigureAwait(false);
+        var health = await dashboard.RecordAsync(message.Site, message.RunId, message.RunStartedAt, message.Stats, changes, ct).ConfigureAwait(false);
         if (message.Site.Subscriptions.Count > 0 && (changes.New.Count > 0 || changes.Resolved.Count > 0))
         {
             await queues.SendAsync(StorageNames.Alerts, AlertsFor(message, changes), ct).ConfigureAwait(false);
@@ -119,8 +119,8 @@ public sealed class CloseSiteRunHandler(
         }
     }
 
-    private static AlertItem ToItem(FindingEntity f) =>
-        new(f.RowKey, f.Kind, f.Severity, f.PageUrl, f.PageTitle, f.Target, Cap(f.Message, 600), f.Status);
+    private static AlertItem ToItem(StoredFinding f) =>
+        new(f.Id, f.Kind, f.Severity, f.PageUrl, f.PageTitle, f.Target, Cap(f.Message, 600), f.Status);
 
     private static string Cap(string s, int max) => s.Length <= max ? s : s[..max] + "…";
 }

@@ -18,7 +18,7 @@ public static class BrokenLinks
         FindingKind.TelInvalid, FindingKind.Soft404,
     }.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
 
-    public static bool Is(FindingEntity finding) => finding.Severity == "error" && Kinds.Contains(finding.Kind);
+    public static bool Is(StoredFinding finding) => finding.Severity == "error" && Kinds.Contains(finding.Kind);
 
     /// <summary>Broken links in a dashboard row's open-findings-per-kind JSON.</summary>
     public static int Count(string? kindsJson)

@@ -176,7 +176,7 @@ public sealed class CoverageModelBuilder(
     {
         var listed = options.Value.BrokenLinksListed;
         var found = new Dictionary<string, List<BrokenLinkItem>>(StringComparer.Ordinal);
-        string[] columns = ["PartitionKey", nameof(FindingEntity.SiteId), nameof(FindingEntity.PageUrl), nameof(FindingEntity.PageTitle), nameof(FindingEntity.Target), nameof(FindingEntity.Kind), nameof(FindingEntity.StatusCode), nameof(FindingEntity.Severity)];
+        string[] columns = [nameof(StoredFinding.SiteId), nameof(StoredFinding.PageUrl), nameof(StoredFinding.PageTitle), nameof(StoredFinding.Target), nameof(StoredFinding.Kind), nameof(StoredFinding.StatusCode), nameof(StoredFinding.Severity)];
         async Task ReadAsync(string? siteId)
         {
             await foreach (var f in findings.QueryOpenAsync(siteId, "error", columns, ct).ConfigureAwait(false))

@@ -1,6 +1,5 @@
 using System.Globalization;
-using Lenkevakt.Pipeline;
-using Microsoft.Extensions.Options;
+using Lenkevakt.Html;
 
 namespace Lenkevakt.Reports;
 
@@ -13,7 +12,7 @@ namespace Lenkevakt.Reports;
 public sealed class CoverageReportHandler(
     CoverageModelBuilder builder,
     ReportSnapshotStore snapshots,
-    IOptions<ScheduleOptions> schedule,
+    DisplayTimeZone timeZone,
     TimeProvider time)
 {
     public static readonly IReadOnlyList<string> Formats = ["html", "csv", "json"];
@@ -26,7 +25,7 @@ public sealed class CoverageReportHandler(
             throw new ArgumentException($"Ukjent format «{request.Format}»: bruk html, csv eller json.");
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.Value.TimeZone);
+        var zone = timeZone.Find();
         var now = time.GetUtcNow();
         var reportDate = TimeZoneInfo.ConvertTime(now, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var model = await builder.BuildAsync(request.Fylke, now, reportDate, ct).ConfigureAwait(false);

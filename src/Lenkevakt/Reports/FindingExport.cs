@@ -32,7 +32,7 @@ public sealed class FindingExport(FindingStore store)
                 continue;
             }
 
-            rows.Add(new FindingExportRow(f.SiteId, f.PageUrl, f.Kind, f.Target, f.Status, f.StatusCode, f.Severity, f.FirstSeen, f.LastSeen, f.Scope, f.Location, f.Message, f.RowKey));
+            rows.Add(new FindingExportRow(f.SiteId, f.PageUrl, f.Kind, f.Target, f.Status, f.StatusCode, f.Severity, f.FirstSeen, f.LastSeen, f.Scope, f.Location, f.Message, f.Id));
         }
 
         return rows.OrderBy(r => r.SiteId, StringComparer.Ordinal).ThenBy(r => r.PageUrl, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Target, StringComparer.Ordinal).ToList();

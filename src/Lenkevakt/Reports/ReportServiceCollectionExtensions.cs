@@ -9,7 +9,7 @@ public static class ReportServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ReportOptions"/> (from <c>Lenkevakt:Reports</c>), <see cref="CoverageModelBuilder"/>,
     /// <see cref="ReportSnapshotStore"/>, <see cref="CoverageReportHandler"/> and <see cref="DashboardPageHandler"/>.
-    /// Needs the stores, the rule set and the sites catalogue that <c>AddLenkevakt</c> registers.
+    /// Needs the stores, the rule set, the sites catalogue and the <see cref="Html.DisplayTimeZone"/> that <c>AddLenkevakt</c> registers.
     /// </summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {

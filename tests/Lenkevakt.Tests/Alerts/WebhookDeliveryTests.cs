@@ -56,7 +56,7 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         var pages = json.GetProperty("new").GetProperty("pages").EnumerateArray().ToList();
         Assert.Equal(pages.Count, pages.Select(p => p.GetProperty("url").GetString()).Distinct().Count()); // grouped by page
         var listed = pages.SelectMany(p => p.GetProperty("findings").EnumerateArray().Select(f => (Page: p.GetProperty("url").GetString(), Id: f.GetProperty("id").GetString()))).ToList();
-        Assert.Equal(expected.Select(f => (f.PageUrl, f.RowKey)).Order(), listed.Select(l => (l.Page!, l.Id!)).Order());
+        Assert.Equal(expected.Select(f => (f.PageUrl, f.Id)).Order(), listed.Select(l => (l.Page!, l.Id!)).Order());
         var broken = pages.SelectMany(p => p.GetProperty("findings").EnumerateArray()).Single(f => f.GetProperty("target").GetString()!.EndsWith("/psykisk-helse/finnes-ikke/", StringComparison.Ordinal));
         Assert.Equal("broken-link", broken.GetProperty("kind").GetString());
         Assert.Contains("virker ikke", broken.GetProperty("message").GetString(), StringComparison.Ordinal);
@@ -296,9 +296,9 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
         ResolvedTotal = 1,
     };
 
-    private static async Task<List<FindingEntity>> OpenAsync(IServiceProvider services, string siteId)
+    private static async Task<List<StoredFinding>> OpenAsync(IServiceProvider services, string siteId)
     {
-        var list = new List<FindingEntity>();
+        var list = new List<StoredFinding>();
         await foreach (var f in services.GetRequiredService<FindingStore>().QueryOpenAsync(siteId, CancellationToken.None))
         {
             list.Add(f);

@@ -166,9 +166,9 @@ public sealed class NightlyCycleTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(2, first.New.Count);
         Assert.Empty(unreachable.Resolved);
-        Assert.Equal([a.Id], second.Resolved.Select(f => f.RowKey));
+        Assert.Equal([a.Id], second.Resolved.Select(f => f.Id));
         Assert.Empty(second.New);
-        Assert.Equal([a.Id], third.New.Select(f => f.RowKey));
+        Assert.Equal([a.Id], third.New.Select(f => f.Id));
         Assert.Equal("r3", third.New.Single().ReopenedRunId);
         Assert.Equal(t0, third.New.Single().FirstSeen);
     }

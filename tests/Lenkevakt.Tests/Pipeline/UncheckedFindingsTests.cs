@@ -58,9 +58,9 @@ public sealed class UncheckedFindingsTests(AzuriteFixture azurite)
         Assert.Equal("page-gone", resolved.ResolvedReason);
     }
 
-    private static async Task<List<FindingEntity>> BrokenAsync(IServiceProvider services)
+    private static async Task<List<StoredFinding>> BrokenAsync(IServiceProvider services)
     {
-        var list = new List<FindingEntity>();
+        var list = new List<StoredFinding>();
         await foreach (var f in services.GetRequiredService<FindingStore>().QueryOpenAsync("ukontrollert", CancellationToken.None))
         {
             if (f.Kind == FindingKind.BrokenLink.Name && f.Target.Contains("/brutt-", StringComparison.Ordinal))

@@ -108,9 +108,9 @@ public sealed class DashboardPageTests(AzuriteFixture azurite)
     public void SitePage_AFindingNotCheckedForTheConfiguredRuns_IsShownAsNotChecked(int afterRuns, int uncheckedRuns, bool shown)
     {
         var site = new SiteHealthEntity { RowKey = "kommune-9801", SiteId = "kommune-9801", Name = "Alfa", StartUrl = "https://alfa.test/", Reachable = true, PagesCrawled = 10, HealthScore = 90 };
-        var finding = new FindingEntity
+        var finding = new StoredFinding
         {
-            PartitionKey = "kommune-9801|0", RowKey = "0abc", Kind = "broken-link", Severity = "error", PageUrl = "https://alfa.test/side.html",
+            SiteId = "kommune-9801", Id = "0abc", Kind = "broken-link", Severity = "error", PageUrl = "https://alfa.test/side.html",
             Target = "https://alfa.test/borte.html", Message = "Lenken virker ikke.", UncheckedRuns = uncheckedRuns, LastRunId = "r1",
         };
         var data = new DashboardPageData(new DashboardPageRequest(null, null, "kommune-9801"), At, [site], site, [finding], [site], null, afterRuns);
@@ -143,7 +143,7 @@ public sealed class DashboardPageTests(AzuriteFixture azurite)
         return services;
     }
 
-    private static AngleSharp.Html.Dom.IHtmlDocument Parse(Lenkevakt.Reports.RenderedDocument doc)
+    private static AngleSharp.Html.Dom.IHtmlDocument Parse(Lenkevakt.Html.RenderedDocument doc)
     {
         Assert.Equal("text/html; charset=utf-8", doc.ContentType);
         return new HtmlParser().ParseDocument(doc.Body);

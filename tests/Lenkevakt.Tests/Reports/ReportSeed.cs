@@ -4,7 +4,6 @@ using Lenkevakt.Content;
 using Lenkevakt.Crawling;
 using Lenkevakt.Dashboard;
 using Lenkevakt.Findings;
-using Lenkevakt.Pipeline;
 using Lenkevakt.Sites;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -64,16 +63,8 @@ public sealed class ReportSeed(IServiceProvider services)
         var store = services.GetRequiredService<FindingStore>();
         await store.RecordAsync(site.Id, runId, at, findings, ct);
         var changes = await store.CloseRunAsync(site.Id, runId, at, reachable, ct);
-        var message = new SiteCrawledMessage
-        {
-            RunId = runId,
-            SiteId = site.Id,
-            RunStartedAt = at,
-            Site = site,
-            FindingBatches = 1,
-            Stats = new CrawlStats { PagesCrawled = pages, LinksChecked = pages * 5, Reachable = reachable },
-        };
-        await services.GetRequiredService<DashboardStore>().RecordAsync(site, message, changes, ct);
+        var stats = new CrawlStats { PagesCrawled = pages, LinksChecked = pages * 5, Reachable = reachable };
+        await services.GetRequiredService<DashboardStore>().RecordAsync(site, runId, at, stats, changes, ct);
     }
 
     private static Finding Broken(string page, string title, string target) =>

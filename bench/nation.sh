@@ -113,7 +113,9 @@ for _ in $(seq "$REPEATS"); do
   head -1 /proc/stat >> "$dir/procstat.txt"
   if [ "$REPORT" = 1 ]; then
     # The report over the run's data, against the same emulator (still running): only the report process is timed.
-    ( cd "$cwd" && Lenkevakt__Storage__ConnectionString="$conn" /usr/bin/time -v -o "$dir/report-time.txt" \
+    # The run's working directory has no config/: the report is given the repository's list of municipalities.
+    ( cd "$cwd" && Lenkevakt__Storage__ConnectionString="$conn" Lenkevakt__Reports__MunicipalitiesCsv="$REPO/config/kommuner.csv" \
+        /usr/bin/time -v -o "$dir/report-time.txt" \
         dotnet "$DLL" report --format html --out "$dir/report.html" > "$dir/report-stdout.txt" 2>&1 ) || log "report failed (see report-stdout.txt)"
   fi
   kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=

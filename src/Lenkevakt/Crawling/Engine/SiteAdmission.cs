@@ -41,6 +41,18 @@ public sealed class SiteAdmission
     /// <summary>How often a site waited because the memory budget was reached.</summary>
     public int HeldBackForMemory => Volatile.Read(ref heldBack);
 
+    /// <summary>Site crawls whose wait is over and that wait to come back (they go before new sites).</summary>
+    public int Returning
+    {
+        get
+        {
+            lock (sync)
+            {
+                return returning;
+            }
+        }
+    }
+
     /// <summary>Site crawls that stepped aside to wait (not counted in <see cref="InFlight"/>).</summary>
     public int Aside => Volatile.Read(ref aside);
 

@@ -121,7 +121,7 @@ public sealed class SiteAdmission
     }
 
     // A crawl coming back from a wait goes first: new sites start only when none is waiting to come back.
-    private bool RoomLocked() => inFlight == 0 || (returning == 0 && inFlight < max && heapBytes() < budgetBytes);
+    private bool RoomLocked() => returning == 0 && (inFlight == 0 || (inFlight < max && heapBytes() < budgetBytes));
 
     /// <summary>A crawl steps aside: its slot is free for another site while it waits.</summary>
     private void StepAside()

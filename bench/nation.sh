@@ -121,6 +121,9 @@ for _ in $(seq "$REPEATS"); do
   kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=
   kill -INT "$AZURITE" 2>/dev/null || true; wait "$AZURITE" 2>/dev/null || true
   sleep 0.3; kill_leftovers "$dir"; RUN_DIR=
+  # What the run left in the emulator (its metadata databases and blob files): the bytes the storage had to keep.
+  ( cd "$cwd/azurite" && du -sb -- * .[!.]* 2>/dev/null | sort -rn > "$dir/storage-bytes.txt" ) || true
+  python3 "$HERE/storage_rows.py" "$cwd/azurite" > "$dir/storage-rows.txt" 2>&1 || true
   rm -rf "$cwd"
   python3 "$HERE/nation_score.py" --nation "$NATION" --run "$dir" --rc "$rc" --t0 "$t0" --t1 "$t1" --load "$load" --repo "$REPO" \
     | tee "$dir/score.txt" >&2

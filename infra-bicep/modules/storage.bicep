@@ -41,7 +41,6 @@ var tableNames = [
   'Runs'
   'LinkStatus'
   'AlertLog'
-  'Pages'
   'SiteContent'
   'Reports'
 ]
@@ -89,6 +88,15 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
 resource crawlStateContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
   parent: blobService
   name: 'crawlstate'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Page content results (one gzip blob per site, replaced by every run) written by the core library.
+resource contentPagesContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobService
+  name: 'contentpages'
   properties: {
     publicAccess: 'None'
   }

@@ -34,7 +34,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton(sp => new PageContentEvaluator(sp.GetRequiredService<RuleEngine>(), sp.GetRequiredService<LanguageDetector>(), sp.GetRequiredService<IOptions<ContentOptions>>().Value));
         services.AddOptions<StorageOptions>();
         services.TryAddSingleton<StorageClients>();
-        services.TryAddSingleton<IContentResultStore, TableContentResultStore>();
+        services.TryAddSingleton<IContentResultStore, StorageContentResultStore>();
         services.TryAddSingleton<ContentExport>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISiteAnalyzer, ContentAnalyzer>());
         return services;

@@ -28,7 +28,8 @@ public sealed class ForgetSiteHandler(StorageClients storage)
         var startHost = await StartHostAsync(dashboard, siteId, ct).ConfigureAwait(false);
 
         var findings = await ApplyAsync(names.FindingsTable, SitePartitions.Filter(siteId), delete, ct).ConfigureAwait(false);
-        var pages = await ApplyAsync(names.PagesTable, SitePartitions.Filter(siteId), delete, ct).ConfigureAwait(false);
+        var pages = await PageResultsAsync(siteId, delete, ct).ConfigureAwait(false)
+            + await ApplyAsync(names.PagesTable, SitePartitions.Filter(siteId), delete, ct).ConfigureAwait(false);
         var siteContent = await ApplyAsync(names.SiteContentTable, TableClient.CreateQueryFilter($"PartitionKey eq {"site"} and RowKey eq {siteId}"), delete, ct).ConfigureAwait(false);
         var runs = await ApplyAsync(names.RunsTable, TableClient.CreateQueryFilter($"RowKey eq {"site|" + siteId} or (RowKey ge {"batch|" + siteId + "|"} and RowKey lt {"batch|" + siteId + "|~"})"), delete, ct).ConfigureAwait(false);
         var alerts = await ApplyAsync(names.AlertLogTable, TableClient.CreateQueryFilter($"PartitionKey eq {siteId}"), delete, ct).ConfigureAwait(false);
@@ -75,6 +76,35 @@ public sealed class ForgetSiteHandler(StorageClients storage)
         }
 
         return rows.Count;
+    }
+
+    /// <summary>The pages in the site's page-results blob (and the blob deleted).</summary>
+    private async Task<int> PageResultsAsync(string siteId, bool delete, CancellationToken ct)
+    {
+        var blob = storage.ContentPagesContainer.GetBlobClient(Content.Persistence.PageResultsJson.BlobName(siteId));
+        var count = 0;
+        try
+        {
+            var stream = await blob.OpenReadAsync(cancellationToken: ct).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                await foreach (var _ in Content.Persistence.PageResultsJson.ReadAsync(stream, ct).ConfigureAwait(false))
+                {
+                    count++;
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return 0;
+        }
+
+        if (delete)
+        {
+            await blob.DeleteIfExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+        }
+
+        return count;
     }
 
     private async Task<int> CheckpointsAsync(string siteId, bool delete, CancellationToken ct)

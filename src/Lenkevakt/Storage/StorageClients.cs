@@ -86,6 +86,8 @@ public sealed class StorageClients
 
     public BlobContainerClient CrawlStateContainer => blobs.GetBlobContainerClient(Names.CrawlStateContainer);
 
+    public BlobContainerClient ContentPagesContainer => blobs.GetBlobContainerClient(Names.ContentPagesContainer);
+
     /// <summary>Base64 messages (what the Functions queue trigger reads by default) and <see cref="ConfigureRetry"/>.</summary>
     public static void ConfigureQueueOptions(QueueClientOptions options)
     {

@@ -27,7 +27,14 @@ public sealed class StorageNames(string prefix)
     /// <summary>Blob container of crawl checkpoints (lower-case: container naming rules).</summary>
     public string CrawlStateContainer => (Prefix + "crawlstate").ToLowerInvariant();
 
-    /// <summary>Content checks per page (latest run): PK site id, RK 32 hex chars of SHA-256 over the URL.</summary>
+    /// <summary>Blob container of the sites' page content results, one gzip blob per site (lower-case: container naming rules).</summary>
+    public string ContentPagesContainer => (Prefix + "contentpages").ToLowerInvariant();
+
+    /// <summary>
+    /// Content checks per page as written before 2026-12 (PK site id and shard, RK 32 hex chars of SHA-256 over the URL):
+    /// no longer created or written (the page results are blobs, <see cref="ContentPagesContainer"/>); still read for
+    /// sites not crawled since, and emptied site by site.
+    /// </summary>
     public string PagesTable => Prefix + "Pages";
 
     /// <summary>Content checks per site (latest run): PK "site", RK site id.</summary>
@@ -36,7 +43,7 @@ public sealed class StorageNames(string prefix)
     /// <summary>Coverage report summaries per county and report date (the trend): PK fylkesnummer, RK inverted date.</summary>
     public string ReportsTable => Prefix + "Reports";
 
-    public IEnumerable<string> AllTables => [FindingsTable, DashboardTable, RunsTable, LinkStatusTable, AlertLogTable, PagesTable, SiteContentTable, ReportsTable];
+    public IEnumerable<string> AllTables => [FindingsTable, DashboardTable, RunsTable, LinkStatusTable, AlertLogTable, SiteContentTable, ReportsTable];
 
     public IEnumerable<string> AllQueues => PipelineQueues.SelectMany(q => new[] { Queue(q), Poison(q) });
 }

@@ -25,6 +25,7 @@ public sealed class StorageProvisioner(StorageClients clients, ILogger<StoragePr
             await Task.WhenAll(
                 tables.Skip(1).Select(t => (Task)clients.TableService.CreateTableIfNotExistsAsync(t, probe.Token))
                     .Append(clients.CrawlStateContainer.CreateIfNotExistsAsync(cancellationToken: probe.Token))
+                    .Append(clients.ContentPagesContainer.CreateIfNotExistsAsync(cancellationToken: probe.Token))
                     .Concat(clients.Names.AllQueues.Select(q => (Task)clients.QueueService.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: probe.Token)))).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RequestFailedException { Status: 0 } or AggregateException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)

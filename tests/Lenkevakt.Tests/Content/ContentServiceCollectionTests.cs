@@ -33,7 +33,7 @@ public sealed class ContentServiceCollectionTests
         var o = sp.GetRequiredService<IOptions<ContentOptions>>().Value;
         Assert.Equal((45.0, 80), (o.LixThreshold, o.HelpPageBudget));
         Assert.NotNull(sp.GetRequiredService<ContentExport>());
-        Assert.IsType<TableContentResultStore>(sp.GetRequiredService<IContentResultStore>());
+        Assert.IsType<StorageContentResultStore>(sp.GetRequiredService<IContentResultStore>());
         Assert.NotNull(FindingKind.Find("required-missing"));
         Assert.NotNull(FindingKind.Find("hreflang-not-reciprocal"));
     }

@@ -40,9 +40,9 @@ public sealed class ContentStoreTests : IAsyncLifetime
         }
     }
 
-    private static PageContentResult Page(string url, string evidence = "«ring 116 117»") => new()
+    private static PageContentResult Page(string url, string evidence = "«ring 116 117»", string siteId = "kommune-test") => new()
     {
-        SiteId = "kommune-test",
+        SiteId = siteId,
         Url = url,
         Title = "Legevakt",
         DeclaredLang = "nb",
@@ -81,7 +81,7 @@ public sealed class ContentStoreTests : IAsyncLifetime
     [Fact]
     public async Task Saves_latest_run_and_reads_export_rows()
     {
-        var store = new TableContentResultStore(clients!);
+        var store = new StorageContentResultStore(clients!);
         var export = new ContentExport(clients!);
         var a = Page("https://www.test.kommune.no/legevakt/");
         var b = Page("https://www.test.kommune.no/fastlege/", evidence: new string('x', 100_000));
@@ -134,14 +134,14 @@ public sealed class ContentStoreTests : IAsyncLifetime
     [Fact]
     public async Task Rows_written_during_the_crawl_and_at_its_end_make_up_the_run()
     {
-        var store = new TableContentResultStore(clients!);
+        var store = new StorageContentResultStore(clients!);
         var export = new ContentExport(clients!);
         var old = Page("https://www.test.kommune.no/gammel/");
         await store.SaveAsync(Site("run-1"), [old], CancellationToken.None);
 
         var early = Enumerable.Range(0, 130).Select(i => Page($"https://www.test.kommune.no/side-{i}/")).ToList();
         var late = Page("https://www.test.kommune.no/legevakt/");
-        await store.SavePagesAsync("kommune-test", "run-2", "required-fields@1.0.0", new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero), early, CancellationToken.None);
+        await ((IContentResultStore)store).SavePagesAsync("kommune-test", "run-2", "required-fields@1.0.0", new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero), early, CancellationToken.None);
         await store.SaveAsync(Site("run-2"), [.. early, late], CancellationToken.None);
 
         var rows = new List<PageExportRow>();
@@ -153,6 +153,90 @@ public sealed class ContentStoreTests : IAsyncLifetime
         Assert.Equal(early.Select(p => p.Url).Append(late.Url).Order(StringComparer.Ordinal), rows.Select(r => r.Url).Order(StringComparer.Ordinal));
         Assert.All(rows, r => Assert.Equal(("run-2", "kommune-test"), (r.RunId, r.SiteId)));
         Assert.All(rows, r => Assert.Equal(RuleOutcome.Met, r.Rules.Single(x => x.RuleId == "legevakt-116117").Outcome));
+    }
+
+    [Fact]
+    public async Task Page_results_are_one_blob_per_site_and_no_table_rows()
+    {
+        var store = new StorageContentResultStore(clients!);
+        var pages = Enumerable.Range(0, 40).Select(i => Page($"https://www.test.kommune.no/side-{i:00}/")).ToList();
+        await store.SaveAsync(Site("run-1"), pages, CancellationToken.None);
+
+        var blobs = new List<string>();
+        await foreach (var item in clients!.ContentPagesContainer.GetBlobsAsync())
+        {
+            blobs.Add(item.Name);
+        }
+
+        Assert.Equal(["kommune-test.jsonl.gz"], blobs);
+        Assert.False(await TableExistsAsync(clients.Names.PagesTable), "the page rows table is no longer created");
+    }
+
+    [Fact]
+    public async Task Rows_of_the_old_pages_table_are_read_until_the_site_is_saved_again_and_then_removed()
+    {
+        // A storage account written by a version before the page results became blobs: rows in the Pages table.
+        var legacy = clients!.Table(clients.Names.PagesTable);
+        await legacy.CreateIfNotExistsAsync();
+        var old = Page("https://www.test.kommune.no/gammel/");
+        await legacy.UpsertEntityAsync(StorageContentResultStore.ToEntity(old, "run-0", "required-fields@1.0.0", new DateTimeOffset(2026, 2, 1, 2, 0, 0, TimeSpan.Zero)));
+        var other = Page("https://www.annen.kommune.no/legevakt/", siteId: "kommune-annen");
+        await legacy.UpsertEntityAsync(StorageContentResultStore.ToEntity(other, "run-0", "required-fields@1.0.0", new DateTimeOffset(2026, 2, 1, 2, 0, 0, TimeSpan.Zero)));
+        var export = new ContentExport(clients);
+
+        var before = await ReadAsync(export, null);
+        Assert.Equal([(other.Url, "run-0"), (old.Url, "run-0")], before.Select(r => (r.Url, r.RunId)).OrderBy(r => r.Url, StringComparer.Ordinal));
+
+        var store = new StorageContentResultStore(clients);
+        var fresh = Page("https://www.test.kommune.no/legevakt/");
+        await store.SaveAsync(Site("run-1"), [fresh], CancellationToken.None);
+
+        Assert.Equal([fresh.Url], (await ReadAsync(export, "kommune-test")).Select(r => r.Url));
+        var all = await ReadAsync(export, null);
+        Assert.Equal([(fresh.Url, "run-1"), (other.Url, "run-0")], all.Select(r => (r.Url, r.RunId)));
+        var left = new List<string>();
+        await foreach (var row in legacy.QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            left.Add(row.GetString("Url"));
+        }
+
+        Assert.Equal([other.Url], left);
+    }
+
+    [Fact]
+    public void Stored_page_results_read_back_as_the_same_export_rows()
+    {
+        var rows = new[] { "https://www.test.kommune.no/a/", "https://www.test.kommune.no/b/" }
+            .Select(u => ContentExport.ToPageRow(StorageContentResultStore.ToEntity(Page(u), Site("run-1"))))
+            .ToList();
+
+        using var stream = PageResultsJson.Write(rows).ToStream();
+        var back = PageResultsJson.ReadAsync(stream, CancellationToken.None).ToBlockingEnumerable().ToList();
+
+        Assert.Equal(rows.Select(r => r.ToColumns().ToList()), back.Select(r => r.ToColumns().ToList()));
+        Assert.Equal(rows.Select(r => r.Rules.Select(x => (x.RuleId, x.Outcome, x.Evidence, x.Where))), back.Select(r => r.Rules.Select(x => (x.RuleId, x.Outcome, x.Evidence, x.Where))));
+        Assert.Equal(rows.Select(r => r.CheckedAt), back.Select(r => r.CheckedAt));
+    }
+
+    private static async Task<List<PageExportRow>> ReadAsync(ContentExport export, string? siteId)
+    {
+        var rows = new List<PageExportRow>();
+        await foreach (var row in export.ReadPagesAsync(siteId, CancellationToken.None))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private async Task<bool> TableExistsAsync(string name)
+    {
+        await foreach (var _ in clients!.TableService.QueryAsync(t => t.Name == name))
+        {
+            return true;
+        }
+
+        return false;
     }
 
     [Fact]

@@ -12,7 +12,73 @@ namespace Lenkevakt.Content.Persistence;
 /// </summary>
 public sealed class ContentExport(StorageClients clients)
 {
+    /// <summary>
+    /// The page results of one site (<paramref name="siteId"/>) or of every site, site by site in the order of their ids,
+    /// each site's pages in URL order. Sites saved before the page results became blobs are read from the old table.
+    /// </summary>
     public async IAsyncEnumerable<PageExportRow> ReadPagesAsync(string? siteId, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var fromBlobs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in await BlobNamesAsync(siteId, ct).ConfigureAwait(false))
+        {
+            var site = name[..^PageResultsJson.BlobName("").Length];
+            Stream stream;
+            try
+            {
+                stream = await clients.ContentPagesContainer.GetBlobClient(name).OpenReadAsync(cancellationToken: ct).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                continue;
+            }
+
+            fromBlobs.Add(site);
+            await using (stream.ConfigureAwait(false))
+            {
+                await foreach (var row in PageResultsJson.ReadAsync(stream, ct).ConfigureAwait(false))
+                {
+                    yield return row;
+                }
+            }
+        }
+
+        await foreach (var row in ReadLegacyPagesAsync(siteId, ct).ConfigureAwait(false))
+        {
+            if (!fromBlobs.Contains(row.SiteId))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private async Task<List<string>> BlobNamesAsync(string? siteId, CancellationToken ct)
+    {
+        if (siteId is not null)
+        {
+            return [PageResultsJson.BlobName(siteId)];
+        }
+
+        var names = new List<string>();
+        try
+        {
+            await foreach (var item in clients.ContentPagesContainer.GetBlobsAsync(cancellationToken: ct).ConfigureAwait(false))
+            {
+                if (item.Name.EndsWith(PageResultsJson.BlobName(""), StringComparison.Ordinal))
+                {
+                    names.Add(item.Name);
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return [];
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    private async IAsyncEnumerable<PageExportRow> ReadLegacyPagesAsync(string? siteId, [EnumeratorCancellation] CancellationToken ct)
     {
         var table = clients.Table(clients.Names.PagesTable);
         var filter = siteId is null ? null : SitePartitions.Filter(siteId);
@@ -48,7 +114,7 @@ public sealed class ContentExport(StorageClients clients)
     public async IAsyncEnumerable<SiteExportRow> ReadSitesAsync([EnumeratorCancellation] CancellationToken ct)
     {
         var table = clients.Table(clients.Names.SiteContentTable);
-        var rows = table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableContentResultStore.SitePartition}"), cancellationToken: ct).GetAsyncEnumerator(ct);
+        var rows = table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {StorageContentResultStore.SitePartition}"), cancellationToken: ct).GetAsyncEnumerator(ct);
         try
         {
             while (true)
@@ -82,7 +148,7 @@ public sealed class ContentExport(StorageClients clients)
     {
         try
         {
-            var e = await clients.Table(clients.Names.SiteContentTable).GetEntityIfExistsAsync<TableEntity>(TableContentResultStore.SitePartition, siteId, cancellationToken: ct).ConfigureAwait(false);
+            var e = await clients.Table(clients.Names.SiteContentTable).GetEntityIfExistsAsync<TableEntity>(StorageContentResultStore.SitePartition, siteId, cancellationToken: ct).ConfigureAwait(false);
             return e.HasValue && e.Value is { } row ? ToSiteRow(row) : null;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

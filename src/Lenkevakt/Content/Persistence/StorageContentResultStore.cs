@@ -6,73 +6,83 @@ using Lenkevakt.Storage;
 namespace Lenkevakt.Content.Persistence;
 
 /// <summary>
-/// Writes content results to Azure Table Storage: <c>{prefix}Pages</c> (PK <see cref="SitePartitions"/> (site and shard), RK <see cref="PageKey"/>) and
-/// <c>{prefix}SiteContent</c> (PK <c>site</c>, RK site id). Rows are upserted (replace), so re-running is idempotent;
-/// page rows of the site left from earlier runs are deleted, so the table holds the latest run only.
-/// Rule results are a JSON string column, evidence shortened to fit the 64 KiB property limit.
+/// Writes content results: the site's page results as one gzip blob (<c>{prefix}contentpages/{siteId}.jsonl.gz</c>,
+/// <see cref="PageResultsJson"/>), replaced by every run, and the site's row in <c>{prefix}SiteContent</c> (PK
+/// <c>site</c>, RK site id). Writing is idempotent. Evidence is shortened as it was in the table rows (the 64 KiB
+/// property limit), so an export reads the same either way. Page rows left in the <c>{prefix}Pages</c> table by versions
+/// before 2026-12 are removed when their site is saved again; a storage account without that table pays one request
+/// per process to find out.
 /// </summary>
-public sealed class TableContentResultStore(StorageClients clients) : IContentResultStore
+/// <remarks>
+/// One blob instead of a row per page: a national night is about 55 000 pages; as rows that was 37 of the 52 MB the
+/// table store held for 60 sites (and the emulator rewrites its whole table database every few seconds), as blobs it
+/// is one write per site.
+/// </remarks>
+public sealed class StorageContentResultStore(StorageClients clients) : IContentResultStore
 {
     public const string SitePartition = "site";
-    private int tablesReady;
-
-    // Row keys written early (SavePagesAsync) per site and run, until the run's SaveAsync.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Site, string Run), System.Collections.Concurrent.ConcurrentDictionary<string, byte>> early = new();
-
-    public async Task SavePagesAsync(string siteId, string runId, string ruleSet, DateTimeOffset checkedAt, IReadOnlyList<PageContentResult> pages, CancellationToken ct)
-    {
-        var pagesTable = clients.Table(clients.Names.PagesTable);
-        await EnsureTablesAsync(ct).ConfigureAwait(false);
-        var written = early.GetOrAdd((siteId, runId), _ => new(StringComparer.Ordinal));
-        var entities = pages.Select(p => ToEntity(p, runId, ruleSet, checkedAt)).GroupBy(e => e.RowKey, StringComparer.Ordinal).Select(g => g.Last()).ToList();
-        await SitePartitions.SubmitAsync(pagesTable, entities, TableTransactionActionType.UpsertReplace, ct).ConfigureAwait(false);
-        foreach (var e in entities)
-        {
-            written.TryAdd(e.RowKey, 0);
-        }
-    }
-
-    private async Task EnsureTablesAsync(CancellationToken ct)
-    {
-        if (Interlocked.Exchange(ref tablesReady, 1) == 0)
-        {
-            await clients.Table(clients.Names.PagesTable).CreateIfNotExistsAsync(ct).ConfigureAwait(false);
-            await clients.Table(clients.Names.SiteContentTable).CreateIfNotExistsAsync(ct).ConfigureAwait(false);
-        }
-    }
+    private int containerReady;
+    private int tableReady;
+    private volatile bool noLegacyTable;
 
     public async Task SaveAsync(SiteContentResult site, IReadOnlyList<PageContentResult> pages, CancellationToken ct)
     {
-        var pagesTable = clients.Table(clients.Names.PagesTable);
-        var sitesTable = clients.Table(clients.Names.SiteContentTable);
-        await EnsureTablesAsync(ct).ConfigureAwait(false);
-        early.TryRemove((site.SiteId, site.RunId), out var written);
-
-        var keep = new HashSet<string>(StringComparer.Ordinal);
-        var entities = new List<TableEntity>(pages.Count);
+        await EnsureAsync(ct).ConfigureAwait(false);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new List<PageExportRow>(pages.Count);
         foreach (var page in pages)
         {
             var entity = ToEntity(page, site);
-            if (keep.Add(entity.RowKey) && written?.ContainsKey(entity.RowKey) != true)
+            if (seen.Add(entity.RowKey))
             {
-                entities.Add(entity);
+                rows.Add(ContentExport.ToPageRow(entity));
             }
         }
 
-        await SitePartitions.SubmitAsync(pagesTable, entities, TableTransactionActionType.UpsertReplace, ct).ConfigureAwait(false);
+        var blob = clients.ContentPagesContainer.GetBlobClient(PageResultsJson.BlobName(site.SiteId));
+        await blob.UploadAsync(PageResultsJson.Write(rows), overwrite: true, ct).ConfigureAwait(false);
+        await RemoveLegacyRowsAsync(site.SiteId, ct).ConfigureAwait(false);
+        await clients.Table(clients.Names.SiteContentTable).UpsertEntityAsync(ToEntity(site), TableUpdateMode.Replace, ct).ConfigureAwait(false);
+    }
 
-        // Remove rows of pages not seen in this run.
-        var stale = new List<TableEntity>();
-        await foreach (var row in pagesTable.QueryAsync<TableEntity>(SitePartitions.Filter(site.SiteId), select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
+    private async Task EnsureAsync(CancellationToken ct)
+    {
+        if (Volatile.Read(ref containerReady) == 0)
         {
-            if (!keep.Contains(row.RowKey))
+            await clients.ContentPagesContainer.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+            Volatile.Write(ref containerReady, 1);
+        }
+
+        if (Volatile.Read(ref tableReady) == 0)
+        {
+            await clients.Table(clients.Names.SiteContentTable).CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+            Volatile.Write(ref tableReady, 1);
+        }
+    }
+
+    private async Task RemoveLegacyRowsAsync(string siteId, CancellationToken ct)
+    {
+        if (noLegacyTable)
+        {
+            return;
+        }
+
+        var table = clients.Table(clients.Names.PagesTable);
+        var stale = new List<TableEntity>();
+        try
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>(SitePartitions.Filter(siteId), select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
             {
                 stale.Add(row);
             }
         }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            noLegacyTable = true;
+            return;
+        }
 
-        await SitePartitions.SubmitAsync(pagesTable, stale, TableTransactionActionType.Delete, ct).ConfigureAwait(false);
-        await sitesTable.UpsertEntityAsync(ToEntity(site), TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        await SitePartitions.SubmitAsync(table, stale, TableTransactionActionType.Delete, ct).ConfigureAwait(false);
     }
 
     public static TableEntity ToEntity(PageContentResult page, SiteContentResult site) => ToEntity(page, site.RunId, site.RuleSet, site.CheckedAt);

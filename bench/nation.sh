@@ -3,7 +3,7 @@
 # Lenkevakt run with the default settings, timed, sampled and scored per site against each site's truth.json.
 #
 #   bench/nation.sh [--sites K] [--pages P] [--repeats R] [--out DIR] [--timeout S] [--skip-build]
-#                   [--set KEY=VALUE]... [--report]
+#                   [--set KEY=VALUE]... [--report] [--workers N]
 #
 #   --sites K       municipal sites (default 357); the bench is /tmp/lenkevakt-nation-K, generated if missing
 #   --pages P       pages per site (default 150)
@@ -13,6 +13,9 @@
 #   --set K=V       an extra configuration value for the run, as an environment variable
 #                   (e.g. --set Lenkevakt__Crawl__SiteConcurrency=4 for the old engine's limit)
 #   --report        after each run, time `report --format html` over the run's storage (wall, peak RSS)
+#   --workers N     processes sharing the storage account (default 1): N-1 `worker --no-schedule` processes are
+#                   started first, then `run` plans the run and works beside them until every queue is drained;
+#                   the run is then also checked for pages fetched more than once (the nginx access log)
 #
 # Each run: a fresh working directory (fresh Azurite data), Azurite started here on three free loopback ports (the
 # CLI finds it listening and uses it, so /usr/bin/time and the samples measure Lenkevakt and the emulator apart, as
@@ -25,7 +28,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 SHARED=/work/shared/bench
-SITES=357; PAGES=150; REPEATS=3; OUT=; TIMEOUT=3600; SKIP_BUILD=0; REPORT=0; SETS=()
+SITES=357; PAGES=150; REPEATS=3; OUT=; TIMEOUT=3600; SKIP_BUILD=0; REPORT=0; SETS=(); WORKERS=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --sites) SITES=$2; shift 2 ;;
@@ -36,17 +39,18 @@ while [ $# -gt 0 ]; do
     --skip-build) SKIP_BUILD=1; shift ;;
     --set) SETS+=("$2"); shift 2 ;;
     --report) REPORT=1; shift ;;
+    --workers) WORKERS=$2; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
-OUT=${OUT:-/tmp/lenkevakt-bench/nation-$SITES}
+OUT=${OUT:-/tmp/lenkevakt-bench/nation-$SITES$([ "$WORKERS" -gt 1 ] && echo "-w$WORKERS")}
 NATION=/tmp/lenkevakt-nation-$SITES
 DLL=$REPO/src/Lenkevakt.Cli/bin/Release/net10.0/Lenkevakt.Cli.dll
 log() { echo "[nation $(date +%H:%M:%S)] $*" >&2; }
 mkdir -p "$OUT/runs"
 
-STARTED=0; SAMPLER=; RUN_DIR=; AZURITE=
+STARTED=0; SAMPLER=; RUN_DIR=; AZURITE=; WORKER_PIDS=()
 kill_leftovers() {
   local pid
   for pid in $(grep -lsaF -- "$1" /proc/[0-9]*/cmdline 2>/dev/null | cut -d/ -f3); do
@@ -55,6 +59,8 @@ kill_leftovers() {
   done
 }
 cleanup() {
+  local w
+  for w in "${WORKER_PIDS[@]}"; do kill -INT "$w" 2>/dev/null || true; done
   [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null || true
   [ -n "$AZURITE" ] && kill -INT "$AZURITE" 2>/dev/null || true
   [ -n "$RUN_DIR" ] && kill_leftovers "$RUN_DIR"
@@ -95,6 +101,14 @@ for _ in $(seq "$REPEATS"); do
   AZURITE=$!
   for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$tp") 2>/dev/null && break; sleep 0.2; done
   echo "dotnet $DLL run --sites $NATION/sites.json --allow-private --export $dir/out.csv" > "$dir/cmd"
+  WORKER_PIDS=()
+  for w in $(seq 2 "$WORKERS"); do
+    ( cd "$cwd" && exec env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
+        Lenkevakt__Storage__ConnectionString="$conn" "${SETS[@]}" \
+        /usr/bin/time -v -o "$dir/worker$w-time.txt" dotnet "$DLL" worker --no-schedule --allow-private ) > "$dir/worker$w.txt" 2>&1 &
+    WORKER_PIDS+=($!)
+  done
+  access_from=$(stat -c %s "$NATION/nginx/access.log" 2>/dev/null || echo 0)
   sleep 3
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   python3 "$HERE/probe.py" sample --match "$dir" --port 18500 --out "$dir/samples.tsv" --max-seconds "$((TIMEOUT + 60))" &
@@ -111,12 +125,38 @@ for _ in $(seq "$REPEATS"); do
   set -e
   t1=$(date +%s.%N)
   head -1 /proc/stat >> "$dir/procstat.txt"
+  for w in "${WORKER_PIDS[@]}"; do kill -INT "$w" 2>/dev/null || true; done
+  for w in "${WORKER_PIDS[@]}"; do wait "$w" 2>/dev/null || true; done
+  WORKER_PIDS=()
+  # Every page of the sites fetched once (GET answered 200, per server and path), whichever process fetched it.
+  tail -c +"$((access_from + 1))" "$NATION/nginx/access.log" 2>/dev/null \
+    | awk '$2 == "GET" && $3 == 200 { n[$5 " " $6]++ } END { d = 0; for (k in n) if (n[k] > 1) d++; printf "pages fetched (GET 200): %d, fetched more than once: %d\n", length(n), d }' \
+    > "$dir/fetch-once.txt" || true
+  for f in "$dir"/worker*-time.txt; do
+    [ -f "$f" ] && echo "$(basename "$f" -time.txt): $(grep -E 'User time|System time|Maximum resident' "$f" | sed 's/^\s*//' | paste -sd ';')" >> "$dir/fetch-once.txt"
+  done
+  cat "$dir/fetch-once.txt" >&2
   if [ "$REPORT" = 1 ]; then
     # The report over the run's data, against the same emulator (still running): only the report process is timed.
     # The run's working directory has no config/: the report is given the repository's list of municipalities.
     ( cd "$cwd" && Lenkevakt__Storage__ConnectionString="$conn" Lenkevakt__Reports__MunicipalitiesCsv="$REPO/config/kommuner.csv" \
-        /usr/bin/time -v -o "$dir/report-time.txt" \
+        Lenkevakt__Sites__Path="$NATION/sites.json" /usr/bin/time -v -o "$dir/report-time.txt" \
         dotnet "$DLL" report --format html --out "$dir/report.html" > "$dir/report-stdout.txt" 2>&1 ) || log "report failed (see report-stdout.txt)"
+    # The dashboard over the same data: `serve`, then the front page, one site's page and the report page, each timed
+    # (the first request includes the server's warm-up), and serve's peak RSS from /proc.
+    sp=$(free_port)
+    ( cd "$cwd" && exec env Lenkevakt__Storage__ConnectionString="$conn" Lenkevakt__Reports__MunicipalitiesCsv="$REPO/config/kommuner.csv" \
+        Lenkevakt__Sites__Path="$NATION/sites.json" dotnet "$DLL" serve --port "$sp" ) > "$dir/serve-stdout.txt" 2>&1 &
+    serve_pid=$!
+    for _ in $(seq 150); do (exec 3<>/dev/tcp/127.0.0.1/"$sp") 2>/dev/null && break; sleep 0.2; done
+    site1=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print((d.get("sites") or d.get("municipalities") or [{}])[0].get("id",""))' "$NATION/sites.json" 2>/dev/null || true)
+    : > "$dir/serve-times.txt"
+    for path in / / "/?site=$site1" /report; do
+      curl -s -o "$dir/serve-page.html" -w "$path %{http_code} %{time_total}s %{size_download}B\n" "http://127.0.0.1:$sp$path" >> "$dir/serve-times.txt" || true
+    done
+    echo "serve peak RSS: $(grep VmHWM "/proc/$serve_pid/status" 2>/dev/null | awk '{print $2, $3}')" >> "$dir/serve-times.txt"
+    kill -INT "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true
+    cat "$dir/serve-times.txt" >&2
   fi
   kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=
   kill -INT "$AZURITE" 2>/dev/null || true; wait "$AZURITE" 2>/dev/null || true

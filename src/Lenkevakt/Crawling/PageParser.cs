@@ -68,7 +68,7 @@ public static class PageParser
         var anchors = new HashSet<string>(StringComparer.Ordinal);
         var names = new List<string>();
         var alternates = new List<HreflangAlternate>();
-        for (var element = document.DocumentElement; element is not null; element = NextInTree(element))
+        foreach (var element in InTreeOrder(document.DocumentElement))
         {
             var name = element.LocalName;
             if (element.HasAttribute("id"))
@@ -137,23 +137,27 @@ public static class PageParser
         return new RawLink(href, Truncate(text, 120), element.LocalName, element.SourceReference?.Position.Line ?? 0);
     }
 
-    /// <summary>The next element in document order (pre-order), without recursion: deep pages cannot overflow the stack.</summary>
-    private static IElement? NextInTree(IElement element)
+    /// <summary>
+    /// The elements in document order (pre-order), without recursion (deep pages cannot overflow the stack) and without
+    /// AngleSharp's <c>NextElementSibling</c>, which looks the element up in its parent's children: a walk by siblings
+    /// was quadratic in the number of children (3.5 % of the process CPU on the national bench).
+    /// </summary>
+    private static IEnumerable<IElement> InTreeOrder(IElement root)
     {
-        if (element.FirstElementChild is { } child)
+        var pending = new Stack<IElement>();
+        pending.Push(root);
+        while (pending.TryPop(out var element))
         {
-            return child;
-        }
-
-        for (var e = element; e is not null; e = e.ParentElement)
-        {
-            if (e.NextElementSibling is { } sibling)
+            yield return element;
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                return sibling;
+                if (children[i] is IElement child)
+                {
+                    pending.Push(child);
+                }
             }
         }
-
-        return null;
     }
 
     private static bool HasToken(string value, string token) =>

@@ -19,6 +19,21 @@ public static class ContentJson
         WriteIndented = false,
     };
 
+    /// <summary>
+    /// The rule results as <see cref="Rules"/> would store them: unchanged when their text is clearly below
+    /// <see cref="MaxPropertyChars"/> (counted without serialising), otherwise read back from the shortened JSON.
+    /// </summary>
+    public static IReadOnlyList<RuleResult> CappedRules(IReadOnlyList<RuleResult> rules)
+    {
+        var chars = 0;
+        foreach (var r in rules)
+        {
+            chars += 120 + r.RuleId.Length + (r.Evidence?.Length ?? 0) + (r.Missing?.Length ?? 0) + (r.Where?.Length ?? 0) + (r.PageUrl?.Length ?? 0);
+        }
+
+        return chars <= MaxPropertyChars / 2 ? rules : ReadRules(Rules(rules));
+    }
+
     /// <summary>Serialises rule results, shortening evidence (300, 120, 40 characters, then none) until the JSON fits.</summary>
     public static string Rules(IReadOnlyList<RuleResult> rules)
     {

@@ -32,10 +32,9 @@ public sealed class StorageContentResultStore(StorageClients clients) : IContent
         var rows = new List<PageExportRow>(pages.Count);
         foreach (var page in pages)
         {
-            var entity = ToEntity(page, site);
-            if (seen.Add(entity.RowKey))
+            if (seen.Add(page.Url))
             {
-                rows.Add(ContentExport.ToPageRow(entity));
+                rows.Add(ToRow(page, site));
             }
         }
 
@@ -84,6 +83,30 @@ public sealed class StorageContentResultStore(StorageClients clients) : IContent
 
         await SitePartitions.SubmitAsync(table, stale, TableTransactionActionType.Delete, ct).ConfigureAwait(false);
     }
+
+    /// <summary>A page's stored row: the export row, with the lengths the table rows had (the evidence of a page whose rules
+    /// would not fit in 30 000 characters is shortened, <see cref="ContentJson.CappedRules"/>).</summary>
+    public static PageExportRow ToRow(PageContentResult page, SiteContentResult site) => new()
+    {
+        SiteId = page.SiteId,
+        Url = Cap(page.Url, 4000)!,
+        Title = Cap(page.Title, 400),
+        DeclaredLang = Cap(page.DeclaredLang, 100),
+        DeclaredLangProblem = Cap(page.DeclaredLangProblem, 400),
+        DetectedLang = page.DetectedLang,
+        LangConfidence = page.LangConfidence,
+        Words = page.Words,
+        IsHelpPage = page.IsHelpPage,
+        HelpScore = page.HelpScore,
+        HelpReasons = page.HelpReasons,
+        Lix = page.Lix,
+        Rules = ContentJson.CappedRules(page.Rules),
+        Alternates = [.. page.Alternates.Take(50)],
+        LanguageOffers = [.. page.LanguageOffers.Take(40)],
+        RunId = site.RunId,
+        RuleSet = site.RuleSet,
+        CheckedAt = site.CheckedAt,
+    };
 
     public static TableEntity ToEntity(PageContentResult page, SiteContentResult site) => ToEntity(page, site.RunId, site.RuleSet, site.CheckedAt);
 

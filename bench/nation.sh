@@ -44,7 +44,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
-OUT=${OUT:-/tmp/lenkevakt-bench/nation-$SITES$([ "$WORKERS" -gt 1 ] && echo "-w$WORKERS")}
+OUT=${OUT:-/tmp/lenkevakt-bench/nation-$SITES$([ "$WORKERS" -gt 1 ] && echo "-w$WORKERS" || true)}
 NATION=/tmp/lenkevakt-nation-$SITES
 DLL=$REPO/src/Lenkevakt.Cli/bin/Release/net10.0/Lenkevakt.Cli.dll
 log() { echo "[nation $(date +%H:%M:%S)] $*" >&2; }

@@ -61,7 +61,7 @@ public sealed class AlertLogStore(StorageClients storage, TimeProvider time)
     }
 
     public IAsyncEnumerable<TableEntity> ForSiteAsync(string siteId, CancellationToken ct) =>
-        Table.QueryAsync<TableEntity>(e => e.PartitionKey == siteId, cancellationToken: ct);
+        Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {siteId}"), cancellationToken: ct);
 
     private static string Key(string runId, string subscriptionId) => $"{runId}|{subscriptionId}";
 }

@@ -47,6 +47,7 @@ public sealed class DashboardStore(StorageClients storage, Content.Persistence.C
             NewFindings = changes.New.Count,
             ResolvedFindings = changes.Resolved.Count,
             KindsJson = JsonSerializer.Serialize(kinds),
+            BrokenLinksJson = BrokenLinkSample.Serialize(changes.Open),
             PagesWithErrors = pagesWithErrors,
             PagesWithWarnings = pagesWithWarnings,
             RulesMet = rulesMet,
@@ -55,12 +56,14 @@ public sealed class DashboardStore(StorageClients storage, Content.Persistence.C
             HealthScore = HealthScore.Compute(stats.Reachable, stats.PagesCrawled, pagesWithErrors, pagesWithWarnings, rulesMet, rules.Count),
         };
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
-        await Table.UpsertEntityAsync(entity.CopyAs(site.Id, runId), TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        var history = entity.CopyAs(site.Id, runId);
+        history.BrokenLinksJson = null; // the report reads the latest row only
+        await Table.UpsertEntityAsync(history, TableUpdateMode.Replace, ct).ConfigureAwait(false);
         return entity;
     }
 
     public IAsyncEnumerable<SiteHealthEntity> GetLatestAsync(CancellationToken ct) =>
-        Table.QueryAsync<SiteHealthEntity>(e => e.PartitionKey == SiteHealthEntity.LatestPartition, cancellationToken: ct);
+        Table.QueryAsync<SiteHealthEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {SiteHealthEntity.LatestPartition}"), cancellationToken: ct);
 
     public async Task<SiteHealthEntity?> GetLatestAsync(string siteId, CancellationToken ct)
     {
@@ -69,5 +72,5 @@ public sealed class DashboardStore(StorageClients storage, Content.Persistence.C
     }
 
     public IAsyncEnumerable<SiteHealthEntity> GetHistoryAsync(string siteId, CancellationToken ct) =>
-        Table.QueryAsync<SiteHealthEntity>(e => e.PartitionKey == siteId, cancellationToken: ct);
+        Table.QueryAsync<SiteHealthEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {siteId}"), cancellationToken: ct);
 }

@@ -58,6 +58,9 @@ public sealed class SiteHealthEntity : ITableEntity
     /// <summary>Open findings per kind, as JSON <c>{"broken-link": 3, ...}</c>.</summary>
     public string KindsJson { get; set; } = "{}";
 
+    /// <summary>The first open broken links (<see cref="BrokenLinkSample"/>) as JSON; null on rows written before they were kept.</summary>
+    public string? BrokenLinksJson { get; set; }
+
     /// <summary>0–100, see <see cref="HealthScore"/>.</summary>
     public int HealthScore { get; set; }
 

@@ -167,13 +167,13 @@ public sealed class FindingStore(StorageClients storage)
     /// <summary>Open findings, of one site or all.</summary>
     public IAsyncEnumerable<StoredFinding> QueryOpenAsync(string? siteId, CancellationToken ct) =>
         Stored(siteId is null
-            ? Table.QueryAsync<FindingEntity>(x => x.State == "open", cancellationToken: ct)
+            ? Table.QueryAsync<FindingEntity>("State eq 'open'", cancellationToken: ct)
             : Table.QueryAsync<FindingEntity>($"({SitePartitions.Filter(siteId)}) and State eq 'open'", cancellationToken: ct));
 
     /// <summary>Open findings of one severity (<c>error</c>, <c>warning</c>, <c>info</c>), of one site or all.</summary>
     public IAsyncEnumerable<StoredFinding> QueryOpenAsync(string? siteId, string severity, CancellationToken ct) =>
         Stored(siteId is null
-            ? Table.QueryAsync<FindingEntity>(x => x.State == "open" && x.Severity == severity, cancellationToken: ct)
+            ? Table.QueryAsync<FindingEntity>($"State eq 'open' and {TableClient.CreateQueryFilter($"Severity eq {severity}")}", cancellationToken: ct)
             : Table.QueryAsync<FindingEntity>($"({SitePartitions.Filter(siteId)}) and State eq 'open' and {TableClient.CreateQueryFilter($"Severity eq {severity}")}", cancellationToken: ct));
 
     /// <summary>

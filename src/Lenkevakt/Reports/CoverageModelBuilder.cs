@@ -44,7 +44,7 @@ public sealed class CoverageModelBuilder(
 
         var chosen = places.Values.ToDictionary(p => p.Kommunenummer, p => ChooseSite(p, health, contentRows), StringComparer.Ordinal);
         var wanted = places.Values.Where(p => county is null || p.Fylke == county).Select(p => chosen[p.Kommunenummer]).Where(id => id is not null && health.ContainsKey(id)).Select(id => id!).ToHashSet(StringComparer.Ordinal);
-        var examples = await BrokenLinkExamplesAsync(county is null ? null : wanted, ct).ConfigureAwait(false);
+        var examples = await BrokenLinkExamplesAsync(county is null ? health.Keys.ToHashSet(StringComparer.Ordinal) : wanted, health, ct).ConfigureAwait(false);
 
         var counties = places.Values
             .GroupBy(p => (p.Fylkesnummer, p.Fylke))
@@ -172,10 +172,28 @@ public sealed class CoverageModelBuilder(
     /// The first <see cref="ReportOptions.BrokenLinksListed"/> broken links of each site (by page, then target), read as a
     /// stream of a few columns and kept bounded per site: memory grows with the sites, not with their findings.
     /// </summary>
-    private async Task<Dictionary<string, List<BrokenLinkItem>>> BrokenLinkExamplesAsync(IReadOnlySet<string>? sites, CancellationToken ct)
+    /// <summary>
+    /// The first broken links of each site: from its dashboard row (kept there when its run closed), or, for rows
+    /// written before the examples were kept or when more are listed than are kept, from its open findings.
+    /// </summary>
+    private async Task<Dictionary<string, List<BrokenLinkItem>>> BrokenLinkExamplesAsync(IReadOnlySet<string> sites, Dictionary<string, SiteHealthEntity> health, CancellationToken ct)
     {
         var listed = options.Value.BrokenLinksListed;
         var found = new Dictionary<string, List<BrokenLinkItem>>(StringComparer.Ordinal);
+        var toRead = new List<string>();
+        foreach (var site in sites)
+        {
+            var kept = listed <= BrokenLinkSample.Kept && health.TryGetValue(site, out var row) ? BrokenLinkSample.Read(row.BrokenLinksJson) : null;
+            if (kept is null)
+            {
+                toRead.Add(site);
+            }
+            else if (listed > 0 && kept.Count > 0)
+            {
+                found[site] = [.. kept.Take(listed).Select(s => new BrokenLinkItem(s.PageUrl, s.PageTitle, s.Target, s.Kind, FindingKind.Find(s.Kind)?.TitleNb ?? s.Kind, s.StatusCode))];
+            }
+        }
+
         string[] columns = [nameof(StoredFinding.SiteId), nameof(StoredFinding.PageUrl), nameof(StoredFinding.PageTitle), nameof(StoredFinding.Target), nameof(StoredFinding.Kind), nameof(StoredFinding.StatusCode), nameof(StoredFinding.Severity)];
         async Task ReadAsync(string? siteId)
         {
@@ -204,13 +222,8 @@ public sealed class CoverageModelBuilder(
             }
         }
 
-        if (sites is null)
         {
-            await ReadAsync(null).ConfigureAwait(false);
-        }
-        else
-        {
-            await Parallel.ForEachAsync(sites, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (id, _) => await ReadAsync(id).ConfigureAwait(false)).ConfigureAwait(false);
+            await Parallel.ForEachAsync(toRead, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (id, _) => await ReadAsync(id).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
         return found;

@@ -195,6 +195,28 @@ public sealed class CoverageReportTests(AzuriteFixture azurite)
         return (services, clock);
     }
 
+    [Fact]
+    public async Task BrokenLinkExamples_AreTheSame_FromTheDashboardRow_AndFromTheFindingsOfAnOlderRow()
+    {
+        var (services, _) = await SeededAsync();
+        await using var _1 = services;
+        static string Examples(string body) => JsonDocument.Parse(body).RootElement.GetProperty("counties")[0].GetProperty("municipalities")[0].GetProperty("brokenLinkExamples").GetRawText();
+
+        var fromRow = Examples((await Handler(services).HandleAsync(new CoverageReportRequest("98", "json"), CancellationToken.None)).Body);
+
+        // A dashboard row written before the examples were kept on it: the report reads the site's open findings instead.
+        var storage = services.GetRequiredService<StorageClients>();
+        var table = storage.Table(storage.Names.DashboardTable);
+        var row = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>("site", ReportSeed.Alfa.Id)).Value;
+        Assert.Contains("finnes-ikke.html", row.GetString("BrokenLinksJson"), StringComparison.Ordinal);
+        row.Remove("BrokenLinksJson");
+        await table.UpsertEntityAsync(row, Azure.Data.Tables.TableUpdateMode.Replace);
+        var fromFindings = Examples((await Handler(services).HandleAsync(new CoverageReportRequest("98", "json"), CancellationToken.None)).Body);
+
+        Assert.Equal(fromFindings, fromRow);
+        Assert.Equal(2, JsonDocument.Parse(fromRow).RootElement.GetArrayLength());
+    }
+
     private static CoverageReportHandler Handler(IServiceProvider services) => services.GetRequiredService<CoverageReportHandler>();
 
     private static JsonElement Change(JsonElement report) => report.GetProperty("counties")[0].GetProperty("summary").GetProperty("change");

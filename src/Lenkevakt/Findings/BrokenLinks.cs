@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Lenkevakt.Findings;
 
-namespace Lenkevakt.Reports;
+namespace Lenkevakt.Findings;
 
 /// <summary>
 /// What the report counts as a broken link: an open finding of a link kind whose severity is error — the link does not

@@ -229,4 +229,11 @@ public sealed class RealPagePatternTests
         var clinic = ContentTestHost.EvaluateHtml("<html lang=\"nn\"><head><title>Endring i rutinar</title></head><body><main><h1>Endring i rutinar</h1><p>Frå 1. mars kan legekontoret ta blodprøver berre tysdag og fredag.</p><p>Legekontoret sender prøvene til laboratoriet med bil.</p><p>Resepten kan hentast på apoteket tysdag og fredag.</p></main></body></html>", url: "https://www.example-kommune.no/?id=1");
         Assert.True(clinic.IsHelpPage, string.Join(" | ", clinic.HelpReasons));
     }
+
+    [Theory]
+    [InlineData("<p>Har du spørsmål om vaksinen, ring den nasjonale koronatelefonen 815 55 015.</p>", false)]
+    [InlineData("<p>Lurer du på hvem som er fastlegen din, ring Veiledning helsenorge.no på 23 32 70 00.</p>", false)]
+    [InlineData("<p>Vaksinekontoret svarer på telefon 51 23 45 67.</p>", true)]
+    public void Telefon_NationalInformationLines_AreNotTheServicesOwnNumber(string body, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "telefon"));
 }

@@ -96,7 +96,7 @@ public static partial class OpeningHoursDetector
         // A 12-hour range ("9am to 4pm", "8.30 a.m.–3 p.m.") or a single opening/closing time said with a verb or "til/etter kl."
         // ("stenger kl. 16 om torsdagane", "langope torsdag til kl 18", "after 6.30pm at weekends"), with a day or an
         // opening-hours word in the block. Deadlines ("søknadsfrist fredag kl. 12") are not opening hours.
-        if (ranges is not null && (AmPmRange().Match(text) is { Success: true } ap ? ap : SingleTime().Match(text)) is { Success: true } single)
+        if (ranges is not null && text.AsSpan().IndexOfAny(SingleTimeTokens) >= 0 && (AmPmRange().Match(text) is { Success: true } ap ? ap : SingleTime().Match(text)) is { Success: true } single)
         {
             var lower = text.ToLowerInvariant();
             var context = ((heading ?? "") + "\n" + (previous ?? "")).ToLowerInvariant();
@@ -206,6 +206,9 @@ public static partial class OpeningHoursDetector
     /// </summary>
     internal static readonly System.Buffers.SearchValues<string> AroundTheClockTokens = System.Buffers.SearchValues.Create(
         ["døgn", "døger", "24", "clock", "night", "dobę", "parą", "круглосуточн", "цілодобов", "مفتوح", "شبانه"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Every match of <see cref="SingleTime"/> or <see cref="AmPmRange"/> contains one of these (case-insensitive).</summary>
+    private static readonly System.Buffers.SearchValues<string> SingleTimeTokens = System.Buffers.SearchValues.Create(["kl", "am", "pm", "a.m", "p.m"], StringComparison.OrdinalIgnoreCase);
 
     internal static bool MayBeAroundTheClock(string text) => text.AsSpan().IndexOfAny(AroundTheClockTokens) >= 0;
 }

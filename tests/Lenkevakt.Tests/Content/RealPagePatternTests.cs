@@ -184,4 +184,56 @@ public sealed class RealPagePatternTests
     [InlineData("<p>Heimehjelpa kjem kvar veke. Heimehjelp er gratis.</p>", false)]
     public void Nynorsk_service_names_count_once_each(string body, bool met) =>
         Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, "Helse og omsorg", "nn"), "kommunale-helsetjenester"));
+
+    // Rule set 1.3.0: wordings found on the development pages of heldout2/dev (each in our own words).
+
+    [Theory]
+    [InlineData("<p>Nattlegevakta held til på sjukehuset i nabokommunen. Legevakta har nummer 116 117.</p>", "nn")]
+    [InlineData("<p>På kveld og natt tek legevakta imot pasientar på helsesenteret.</p>", "nn")]
+    [InlineData("<p>Legevakten tar imot pasienter på nattetid og i helgene.</p>", "nb")]
+    [InlineData("<p>Når fastlegen din ikkje er tilgjengeleg, ringjer du legevakta.</p>", "nn")]
+    [InlineData("<p>Vaktlegen er til stede utenom ordinær arbeidstid.</p>", "nb")]
+    public void OutOfHours_NightAndEveningWordings_AreMet(string body, string lang) =>
+        Assert.Equal(RuleOutcome.Met, Outcome(Page(body, "Helse og omsorg", lang), "legevakt-utenfor-kontortid"));
+
+    [Theory]
+    [InlineData("<p>If you fall ill in the evening, the duty doctor at the legevakt can help.</p>")]
+    [InlineData("<p>When your GP surgery is closed, phone the out of hours service.</p>")]
+    [InlineData("<p>The doctor on call takes patients at weekends.</p>")]
+    public void OutOfHours_EnglishEveningAndClosedGpWordings_AreMet(string body) =>
+        Assert.Equal(RuleOutcome.Met, Outcome(Page(body, "Health services", "en"), "legevakt-utenfor-kontortid"));
+
+    [Theory]
+    [InlineData("Legekontoret stenger kl. 15 på fredager.")]
+    [InlineData("Kontoret har langope kvar tysdag til kl 19.")]
+    [InlineData("Vakthavande lege er på plass etter kl. 16.00 og i helgene.")]
+    [InlineData("The surgery is open 8am to 6pm on weekdays.")]
+    [InlineData("Call the practice after 6.30pm at weekends.")]
+    public void OpeningHours_SingleTimeWithDayOrOpeningWord_IsFound(string text) =>
+        Assert.NotEmpty(OpeningHoursDetector.FindInText(text));
+
+    [Theory]
+    [InlineData("Vi tek ikkje imot prøver etter kl. 13 på fredagar.")]
+    [InlineData("Søknadsfristen er fredag kl. 12.")]
+    [InlineData("Møtet fredag varer til kl 14.")]
+    public void OpeningHours_RestrictionsDeadlinesAndMeetings_AreNotOpeningHours(string text) =>
+        Assert.Empty(OpeningHoursDetector.FindInText(text));
+
+    [Fact]
+    public void HelpGate_VisitingServiceAndSurgeryNoticePages_PassTheGate()
+    {
+        var visiting = ContentTestHost.EvaluateHtml("<html lang=\"nb\"><head><title>Besøkstjenesten</title></head><body><main><h1>Besøkstjenesten</h1><p>Føler du deg ensom? En besøksvenn fra Røde Kors kan komme hjem til deg en gang i uka.</p></main></body></html>", url: "https://eksempel.rodekors.no/besokstjenesten/");
+        Assert.True(visiting.IsHelpPage, string.Join(" | ", visiting.HelpReasons));
+        var notice = ContentTestHost.EvaluateHtml("<html lang=\"nb\"><head><title>Viktig melding</title></head><body><main><h1>Viktig melding</h1><p>Legen kan gjøre timen din om til en telefontime. Helsekontroller kan vente.</p></main></body></html>", url: "https://helserespons.no/web/eksempel/sak1/");
+        Assert.True(notice.IsHelpPage, string.Join(" | ", notice.HelpReasons));
+        var clinic = ContentTestHost.EvaluateHtml("<html lang=\"nn\"><head><title>Endring i rutinar</title></head><body><main><h1>Endring i rutinar</h1><p>Frå 1. mars kan legekontoret ta blodprøver berre tysdag og fredag.</p><p>Legekontoret sender prøvene til laboratoriet med bil.</p><p>Resepten kan hentast på apoteket tysdag og fredag.</p></main></body></html>", url: "https://www.example-kommune.no/?id=1");
+        Assert.True(clinic.IsHelpPage, string.Join(" | ", clinic.HelpReasons));
+    }
+
+    [Theory]
+    [InlineData("<p>Har du spørsmål om vaksinen, ring den nasjonale koronatelefonen 815 55 015.</p>", false)]
+    [InlineData("<p>Lurer du på hvem som er fastlegen din, ring Veiledning helsenorge.no på 23 32 70 00.</p>", false)]
+    [InlineData("<p>Vaksinekontoret svarer på telefon 51 23 45 67.</p>", true)]
+    public void Telefon_NationalInformationLines_AreNotTheServicesOwnNumber(string body, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "telefon"));
 }

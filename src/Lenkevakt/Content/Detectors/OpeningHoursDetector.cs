@@ -93,6 +93,24 @@ public static partial class OpeningHoursDetector
             yield break;
         }
 
+        // A 12-hour range ("9am to 4pm", "8.30 a.m.–3 p.m.") or a single opening/closing time said with a verb or "til/etter kl."
+        // ("stenger kl. 16 om torsdagane", "langope torsdag til kl 18", "after 6.30pm at weekends"), with a day or an
+        // opening-hours word in the block. Deadlines ("søknadsfrist fredag kl. 12") are not opening hours.
+        if (ranges is not null && text.AsSpan().IndexOfAny(SingleTimeTokens) >= 0 && (AmPmRange().Match(text) is { Success: true } ap ? ap : SingleTime().Match(text)) is { Success: true } single)
+        {
+            var lower = text.ToLowerInvariant();
+            var context = ((heading ?? "") + "\n" + (previous ?? "")).ToLowerInvariant();
+            var dayOrWord = Keywords().IsMatch(lower) || Keywords().IsMatch(context)
+                || ((DayWords().IsMatch(lower) || DayRange().IsMatch(lower)) && ServicePlace().IsMatch(lower));
+            var before = lower[Math.Max(0, single.Index - 40)..single.Index];
+            if (dayOrWord && !Deadline().IsMatch(lower) && !Negation().IsMatch(before))
+            {
+                var kind = element is "tr" or "td" or "th" ? "table" : element == "li" ? "list" : "text";
+                yield return new DetectorHit(Name, TextNormalizer.OneLine(single.Value), kind, DetectorText.Snippet(text, single.Index, single.Length, 50), -1, PageRegion.None, "", DetectorText.Context(text, single.Index, single.Length, previous));
+                yield break;
+            }
+        }
+
         if (MayBeAroundTheClock(text) && AroundTheClock().Match(text) is { Success: true } a)
         {
             yield return new DetectorHit(Name, a.Value.ToLowerInvariant(), "24/7", DetectorText.Snippet(text, a.Index, a.Length, 50), -1, PageRegion.None, "", DetectorText.Context(text, a.Index, a.Length, previous));
@@ -149,10 +167,25 @@ public static partial class OpeningHoursDetector
     [GeneratedRegex(@"(?<![\d.,:/])(?:(?<kl>mellom\s+(?:kl\.?|klokka|klokken)|mellom|kl\.?|klokka|klokken|klokkå|fra kl\.?|frå kl\.?|fra|frå|from|od|nuo|с|з|saat)\s*)?(?:(?<h1>[0-2]?\d)(?:[.:](?<m1>[0-5]\d))?|(?<h1>[0-2]\d)(?<m1>[0-5]\d))\s*(?:-|til|to|until|do|iki|до|по|ilaa|–|(?<=mellom\s*(?:kl\.?|klokka|klokken)?\s*[0-2]?\d(?:[.:][0-5]\d)?\s*)og)\s*(?:kl\.?\s*)?(?:(?<h2>[0-2]?\d)(?:[.:](?<m2>[0-5]\d))?|(?<h2>[0-2]\d)(?<m2>[0-5]\d))(?![\d.,]\d|\d|\s?%)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Range();
 
+    [GeneratedRegex(@"(?<![\d.,:/])(?:[01]?\d)(?:[.:][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)\s*(?:-|–|to|until|till)\s*(?:[01]?\d)(?:[.:][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex AmPmRange();
+
+    [GeneratedRegex(@"\b(?:(?:etter|til|fra|frå|innan|inntil|stenger|stengjer|stenges|stengt|stengd|åpner|opnar|åpent|ope|open|opens|closes|closed)\s+(?:kl\.?|klokka|klokken)\s*[0-2]?\d(?:[.:][0-5]\d)?(?![\d.,]\d|\d)|(?:after|before|until|from|opens|closes)\s+(?:[01]?\d)(?:[.:][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z]))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SingleTime();
+
+    [GeneratedRegex(@"lege|kontor|senter|vakt|helsestasjon|surgery|practice|clinic|doctor", RegexOptions.CultureInvariant)]
+    private static partial Regex ServicePlace();
+
+    [GeneratedRegex(@"\b(?:ikke|ikkje|not|no)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Negation();
+
+    [GeneratedRegex(@"frist|påmelding|påmeld|innlevering|deadline|søknad", RegexOptions.CultureInvariant)]
+    private static partial Regex Deadline();
+
     [GeneratedRegex(@"^(?:år|års|åra|years|mnd|måneder|månader|uker|veker|dager|dagar|personer|plasser|kr|nok|prosent|%|cm|kg|km|timar|timer\b.{0,10}\b(?:kurs|opplæring))", RegexOptions.CultureInvariant)]
     private static partial Regex NotTime();
 
-    [GeneratedRegex(@"\b(?:mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag|mandager|måndagar|fredager|fredagar|hverdager|hverdag|kvardagar|kvardag|virkedager|yrkedagar|arbeidsdager|arbeidsdagar|helg|helga|helgen|helger|helgar|helgedager|helgedagar|helligdager|heilagdagar|høytidsdager|alle dager|kvar dag|hver dag|daglig|dagleg|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays|weekends?|poniedziałek|piątek|sobota|niedziela|pirmadien\w*|penktadien\w*|pazartesi|cuma|cumartesi|pazar|понедельник|пятница|понеділок|п'ятниця|п’ятниця|isniin|jimco|khamiis|vuossárga|bearjadat|mánnodat)\b|الاثنين|الجمعة|دوشنبه|جمعه|پیر|جمعہ|ሰኑይ|ዓርቢ", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag|mandager|måndagar|fredager|fredagar|hverdager|hverdag|kvardagar|kvardag|virkedager|yrkedagar|arbeidsdager|arbeidsdagar|helg|helga|helgen|helgene|helgane|helger|helgar|helgedager|helgedagar|helligdager|heilagdagar|høytidsdager|alle dager|kvar dag|hver dag|daglig|dagleg|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays|weekends?|poniedziałek|piątek|sobota|niedziela|pirmadien\w*|penktadien\w*|pazartesi|cuma|cumartesi|pazar|понедельник|пятница|понеділок|п'ятниця|п’ятниця|isniin|jimco|khamiis|vuossárga|bearjadat|mánnodat)\b|الاثنين|الجمعة|دوشنبه|جمعه|پیر|جمعہ|ሰኑይ|ዓርቢ", RegexOptions.CultureInvariant)]
     private static partial Regex DayWords();
 
     [GeneratedRegex(@"\b(?:man|må|tir|tirs|tys|ons|tor|tors|fre|lør|laur|søn|sun|mon|tue|wed|thu|fri|sat|mo|tu|we|th|fr|sa|su)\.?\s*(?:-|til|to|og|and|,)\s*(?:man|tir|tirs|tys|ons|tor|tors|fre|lør|laur|søn|sun|mon|tue|wed|thu|fri|sat|mo|tu|we|th|fr|sa|su)\b", RegexOptions.CultureInvariant)]
@@ -173,6 +206,9 @@ public static partial class OpeningHoursDetector
     /// </summary>
     internal static readonly System.Buffers.SearchValues<string> AroundTheClockTokens = System.Buffers.SearchValues.Create(
         ["døgn", "døger", "24", "clock", "night", "dobę", "parą", "круглосуточн", "цілодобов", "مفتوح", "شبانه"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Every match of <see cref="SingleTime"/> or <see cref="AmPmRange"/> contains one of these (case-insensitive).</summary>
+    private static readonly System.Buffers.SearchValues<string> SingleTimeTokens = System.Buffers.SearchValues.Create(["kl", "am", "pm", "a.m", "p.m"], StringComparison.OrdinalIgnoreCase);
 
     internal static bool MayBeAroundTheClock(string text) => text.AsSpan().IndexOfAny(AroundTheClockTokens) >= 0;
 }

@@ -50,6 +50,9 @@ public static partial class HelpPageSignals
         new("tenestekontor*", 2.5, "helse og omsorg"), new("praktisk bistand", 2.5, "helse og omsorg"), new("omsorgsbolig*", 2, "helse og omsorg"), new("helsehus*", 2.5, "helse og omsorg"),
         new("legetime*", 2.5, "fastlege"), new("legesenter*", 2.5, "fastlege"), new("legehus*", 2.5, "fastlege"), new("legekontoret", 2, "fastlege"), new("timebestilling", 1, "fastlege"),
         new("laboratori*", 1, "fastlege"), new("skiftestue*", 2, "fastlege"), new("skadestue*", 2, "legevakt"), new("sykestue*", 2, "helse og omsorg"), new("frivillighetssentral*", 2, "frivillige"), new("frivillige", 1, "frivillige"), new("besøksven*", 2, "frivillige"),
+        new("besøkstjeneste*", 3, "frivillige"), new("røde kors", 2, "frivillige"), new("helsesenter*", 2.5, "fastlege"), new("kommunelege*", 2, "fastlege"),
+        new("legeteneste*", 2.5, "fastlege"), new("legetjeneste*", 2.5, "fastlege"), new("konsultasjon*", 2, "fastlege"), new("telefontime*", 1.5, "fastlege"),
+        new("legeundersøk*", 2, "fastlege"), new("helsekontroll*", 2, "fastlege"), new("blodprøv*", 1.5, "fastlege"), new("resept*", 1.5, "fastlege"), new("apotek*", 1, "helse og omsorg"),
         new("kommunepsykolog*", 3, "psykisk helse"), new("ergoterap*", 2, "helse og omsorg"), new("hjemmehjelp*", 2.5, "helse og omsorg"), new("støttekontakt*", 2, "helse og omsorg"),
 
         // English
@@ -57,7 +60,8 @@ public static partial class HelpPageSignals
         new("doctor*", 2, "helse og omsorg"), new("health*", 2, "helse og omsorg"), new("mental health", 3, "psykisk helse"), new("helpline*", 3, "hjelpetelefon"), new("crisis", 2.5, "krise"),
         new("nurse*", 1.5, "helse og omsorg"), new("medical", 1.5, "helse og omsorg"), new("illness", 1.5, "helse og omsorg"), new("injur*", 1.5, "helse og omsorg"), new("violence", 2, "vold"),
         new("coronavirus*", 3, "korona"), new("quarantine", 2, "korona"), new("infection*", 1.5, "korona"), new("vaccin*", 2, "korona"), new("hospital*", 1.5, "helse og omsorg"),
-        new("ambulance", 2, "akutt"),
+        new("ambulance", 2, "akutt"), new("out of hours", 2.5, "legevakt"), new("accident and emergency", 3, "akutt"), new("a&e", 2.5, "akutt"), new("surgery", 1, "fastlege"),
+        new("pharmac*", 1, "helse og omsorg"), new("visiting service", 2.5, "frivillige"),
 
         // Northern Sami
         new("dearvvašvuo*", 3, "helse og omsorg"), new("doavttir*", 2.5, "helse og omsorg"), new("doavttirvákt*", 3, "legevakt"), new("veahki*", 1.5, "hjelpetilbud"), new("veahkki", 1.5, "hjelpetilbud"),
@@ -293,7 +297,7 @@ public static partial class HelpPageSignals
             .Replace("oyeblikkelig", "øyeblikkelig", StringComparison.Ordinal).Replace("sjolvmord", "sjølvmord", StringComparison.Ordinal);
     }
 
-    private static readonly string[] SiteServiceWords = ["legesenter", "legekontor", "legehus", "legevakt", "helsesenter", "helsestasjon", "frivilligsentral"];
+    private static readonly string[] SiteServiceWords = ["legesenter", "legekontor", "legehus", "legevakt", "helsesenter", "helsestasjon", "frivilligsentral", "helserespons", "rodekors", "redcross"];
 
     /// <summary>The service word in the site's host name, if any ("granasenlegesenter.no" → "legesenter").</summary>
     internal static string SiteWords(Uri url)

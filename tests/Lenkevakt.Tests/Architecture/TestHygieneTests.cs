@@ -41,11 +41,7 @@ public sealed partial class TestHygieneTests
     [Fact]
     public void UnitTestClasses_UseNoIntegrationHelpersAndNoRealTime()
     {
-        var sources = Directory.EnumerateFiles(ProjectDirectory(), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Append(ThisFile()) // compiled into the Functions tests as a link
-            .Distinct()
+        var sources = Sources()
             .Select(f => (File: f, Code: Code(File.ReadAllText(f))))
             .ToList();
         var problems = new List<string>();
@@ -83,6 +79,19 @@ public sealed partial class TestHygieneTests
     }
 
     [Fact]
+    public void TestServers_ListenOnFreePortsOnly()
+    {
+        // A fixed port collides with a parallel test, another worktree's run or anything else on the machine: servers
+        // and listeners take port 0 (the system's free port) and read back where they listen. Literal ports in URLs
+        // that nothing listens on (parsing, refused by the policy, the reserved 1 and 9) are not listeners.
+        var fixedPorts = Sources()
+            .SelectMany(s => FixedListen().Matches(File.ReadAllText(s)).Select(m => $"{Path.GetFileName(s)}: {m.Value.Trim()}"))
+            .ToList();
+
+        Assert.True(fixedPorts.Count == 0, "Listen on port 0, not on a fixed port:\n" + string.Join("\n", fixedPorts));
+    }
+
+    [Fact]
     public void TestMethods_AreNamedSubjectConditionOutcome()
     {
         var wrong = TestClasses()
@@ -110,6 +119,14 @@ public sealed partial class TestHygieneTests
     private static string ProjectDirectory([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", Tests.GetName().Name!));
 
+    /// <summary>The test project's own C# files, and this one (compiled into the Functions tests as a link).</summary>
+    private static List<string> Sources() => Directory.EnumerateFiles(ProjectDirectory(), "*.cs", SearchOption.AllDirectories)
+        .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        .Append(ThisFile())
+        .Distinct()
+        .ToList();
+
     private static string ThisFile([CallerFilePath] string here = "") => here;
 
     /// <summary>The code without comments and string literals (a name in a message or a comment is no use).</summary>
@@ -120,6 +137,10 @@ public sealed partial class TestHygieneTests
 
     [GeneratedRegex(@"\bTask\.Delay\((?<args>[^;]*?)\)\s*[;.)]")]
     private static partial Regex RealDelay();
+
+    /// <summary>UseUrls/Listen/TcpListener/--port with a literal port other than 0.</summary>
+    [GeneratedRegex(@"\b(?:UseUrls|Listen|TcpListener)\([^;{]*?(?::|,\s*)(?!0\b)[1-9][0-9]*\b(?![.\w])|""--port"",\s*""(?!0"")[0-9]+""")]
+    private static partial Regex FixedListen();
 
     [GeneratedRegex(@"^[A-Z0-9][A-Za-z0-9]*(_[A-Z0-9][A-Za-z0-9]*)+$")]
     private static partial Regex MethodName();

@@ -67,6 +67,7 @@ public static class LenkevaktServiceCollectionExtensions
         services.AddSingleton<RecordFindingsHandler>();
         services.AddSingleton<CloseSiteRunHandler>();
         services.AddSingleton<SendAlertsHandler>();
+        services.AddSingleton<IAlertsHandler>(sp => sp.GetRequiredService<SendAlertsHandler>());
         services.AddSingleton<QueueMessageProcessor>();
         services.AddSingleton<QueuePump>();
         services.AddSingleton<PoisonQueues>();

@@ -25,6 +25,7 @@ namespace Lenkevakt.Functions.Tests;
 /// unprefixed queue names, so every test starts from empty queues (the tests of this collection run one at a time).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class FunctionInvocationTests(AzuriteFixture azurite)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Lenkevakt.Functions.Tests;
 
 /// <summary>The app's service provider as Program.cs composes it, and the checks it makes when it starts.</summary>
+[Trait("Category", "Integration")]
 public sealed class FunctionsCompositionTests
 {
     private static readonly Type[] FunctionClasses = typeof(LenkevaktFunctionsApp).Assembly.GetTypes()

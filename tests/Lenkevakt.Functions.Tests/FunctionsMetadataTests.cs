@@ -9,6 +9,7 @@ namespace Lenkevakt.Functions.Tests;
 /// The functions.metadata the Worker.Sdk generates at build time is what the Functions host indexes: trigger types,
 /// queue names, schedule and connection settings. A renamed constant or a mistyped setting shows here, not in Azure.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class FunctionsMetadataTests
 {
     private static readonly Lazy<Dictionary<string, JsonElement>> Functions = new(() =>

@@ -26,7 +26,7 @@ public sealed class SendAlertsHandler(
     IConfiguration configuration,
     IOptions<AlertOptions> options,
     TimeProvider time,
-    ILogger<SendAlertsHandler> logger)
+    ILogger<SendAlertsHandler> logger) : IAlertsHandler
 {
     public const string HttpClientName = "webhooks";
 

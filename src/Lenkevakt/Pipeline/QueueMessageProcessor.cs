@@ -63,7 +63,7 @@ public sealed class QueueMessageProcessor(IServiceProvider services, QueuePublis
             .HandleAsync(MessageSerializer.Deserialize<FindingsMessage>(body, FindingsMessage.CurrentSchema), ct),
         StorageNames.SiteCrawled => services.GetRequiredService<CloseSiteRunHandler>()
             .HandleAsync(MessageSerializer.Deserialize<SiteCrawledMessage>(body, SiteCrawledMessage.CurrentSchema), ct),
-        StorageNames.Alerts => services.GetRequiredService<Alerts.SendAlertsHandler>()
+        StorageNames.Alerts => services.GetRequiredService<IAlertsHandler>()
             .HandleAsync(MessageSerializer.Deserialize<AlertsMessage>(body, AlertsMessage.CurrentSchema), ct),
         _ => throw new PoisonMessageException($"No handler for queue '{logicalQueue}'."),
     };

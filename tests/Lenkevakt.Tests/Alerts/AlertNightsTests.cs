@@ -7,6 +7,7 @@ namespace Lenkevakt.Tests.Alerts;
 
 /// <summary>Issue 12: an alert is a real change. Three nights after a first one: unchanged, one link broken, that link fixed.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class AlertNightsTests(AzuriteFixture azurite)
 {
     private const string Secret = "netter-hemmelig-123";

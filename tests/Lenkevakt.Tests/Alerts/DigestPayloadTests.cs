@@ -7,6 +7,7 @@ using Lenkevakt.Sites;
 namespace Lenkevakt.Tests.Alerts;
 
 /// <summary>The three digest formats built from crawled text that tries to inject markup, mentions and links.</summary>
+[Trait("Category", "Unit")]
 public sealed class DigestPayloadTests
 {
     private const string Page = "https://sjobygd.example/tjenester/%C3%A5pningstider.html";

@@ -14,6 +14,7 @@ namespace Lenkevakt.Tests.Alerts;
 
 /// <summary>The editors' webhook alerts end to end: real cycles over the sample sites on Azurite, a real receiver on loopback.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class WebhookDeliveryTests(AzuriteFixture azurite)
 {
     private const string Secret = "test-secret-æøå-123";

@@ -3,6 +3,7 @@ using Lenkevakt.Alerts;
 namespace Lenkevakt.Tests.Alerts;
 
 /// <summary>What a receiver relies on: the signature binds secret, timestamp and body, and old timestamps are refused (replay).</summary>
+[Trait("Category", "Unit")]
 public sealed class WebhookSignerTests
 {
     private const string Secret = "hemmelig";

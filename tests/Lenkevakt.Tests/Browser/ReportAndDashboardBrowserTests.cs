@@ -18,6 +18,7 @@ namespace Lenkevakt.Tests.Browser;
 /// the report and dashboard screenshots are also copied to <c>docs/img/</c>.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class ReportAndDashboardBrowserTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const string InjectedTitle = "Åpningstider <script>alert('lenkevakt')</script>";

@@ -22,10 +22,11 @@ namespace Lenkevakt.Tests.Checks;
 /// <see cref="CrawlOptions.TrustedCertificateFiles"/>.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class InsecureLinkTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Http_link_with_a_working_https_twin_is_reported_and_one_without_is_not()
+    public async Task Http_Link_With_A_Working_Https_Twin_Is_Reported_And_One_Without_Is_Not()
     {
         using var certificate = CreateCertificate();
         var pem = Path.Combine(Path.GetTempPath(), $"lenkevakt-test-ca-{Guid.NewGuid():N}.pem");

@@ -3,6 +3,7 @@ using Lenkevakt.Crawling;
 
 namespace Lenkevakt.Tests.Checks;
 
+[Trait("Category", "Unit")]
 public sealed class LinkTargetTests
 {
     private static readonly Uri Page = new("https://www.kommune.no/helse/legevakt.html");

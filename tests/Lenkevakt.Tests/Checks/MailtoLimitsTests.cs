@@ -3,6 +3,7 @@ using Lenkevakt.Checks;
 namespace Lenkevakt.Tests.Checks;
 
 /// <summary>RFC 5321/5322 length limits on mailto: addresses (generated, so the boundaries are exact).</summary>
+[Trait("Category", "Unit")]
 public sealed class MailtoLimitsTests
 {
     [Theory]

@@ -2,6 +2,7 @@ using Lenkevakt.Checks;
 
 namespace Lenkevakt.Tests.Checks;
 
+[Trait("Category", "Unit")]
 public sealed class SchemeLinkValidatorTests
 {
     [Theory]
@@ -25,7 +26,7 @@ public sealed class SchemeLinkValidatorTests
     [InlineData("mailto:post%zz@fjordvik.no", false)]
     [InlineData("mailto:a@fjordvik.no?cc=ikke-en-adresse", false)]
     [InlineData("mailto:helse@bø.kommune.no", true)]
-    public void Mailto(string href, bool valid) => Assert.Equal(valid, SchemeLinkValidator.ValidateMailto(href) is null);
+    public void Mailto_Href_IsValidOrNot(string href, bool valid) => Assert.Equal(valid, SchemeLinkValidator.ValidateMailto(href) is null);
 
     [Theory]
     [InlineData("tel:+4757123400", true)]
@@ -51,5 +52,5 @@ public sealed class SchemeLinkValidatorTests
     [InlineData("tel:+4757123400w1#", true)]
     [InlineData("tel:+47%2057%2012%2034%2000", true)]
     [InlineData("tel:+4757123400x", false)]
-    public void Tel(string href, bool valid) => Assert.Equal(valid, SchemeLinkValidator.ValidateTel(href) is null);
+    public void Tel_Href_IsValidOrNot(string href, bool valid) => Assert.Equal(valid, SchemeLinkValidator.ValidateTel(href) is null);
 }

@@ -9,6 +9,7 @@ namespace Lenkevakt.Tests.Checks;
 
 /// <summary>The LinkStatus table shared by workers: two service graphs stand for two processes on one storage account.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class SharedLinkCacheTests(AzuriteFixture azurite)
 {
     [Fact]

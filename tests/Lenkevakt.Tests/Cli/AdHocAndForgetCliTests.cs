@@ -6,6 +6,7 @@ namespace Lenkevakt.Tests.Cli;
 
 /// <summary>Issue 12: ad-hoc checks stay out of the editors' dashboard; <c>forget --site</c> removes a site's rows.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class AdHocAndForgetCliTests(AzuriteFixture azurite)
 {
     [Fact]

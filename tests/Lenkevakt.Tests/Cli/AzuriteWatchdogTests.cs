@@ -9,6 +9,7 @@ namespace Lenkevakt.Tests.Cli;
 /// Issue 10: after kill -9 of the CLI, the Azurite it had started kept running, orphaned, holding its ports and data
 /// folder. The emulator now runs under tools/azurite/watchdog.js, which stops it when the CLI's process is gone.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class AzuriteWatchdogTests
 {
     private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";

@@ -6,6 +6,7 @@ namespace Lenkevakt.Tests.Cli;
 
 /// <summary>The real <c>lenkevakt</c> process, as a user runs it.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class CliProcessTests(AzuriteFixture azurite)
 {
     [Fact]

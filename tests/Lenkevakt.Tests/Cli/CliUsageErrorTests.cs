@@ -6,6 +6,7 @@ namespace Lenkevakt.Tests.Cli;
 /// Every argument and configuration error, run as the real process: exit code 2, one Norwegian line naming the
 /// problem, no stack trace, and nothing started (each case is refused before storage or a crawl).
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class CliUsageErrorTests
 {
     public static TheoryData<string[], string> BadArguments => new()

@@ -8,6 +8,7 @@ namespace Lenkevakt.Tests.Cli;
 
 /// <summary>Issue 12: the demo is stable: a second <c>demo</c> run on the unchanged sample sites reports nothing new and nothing fixed.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class DemoCliTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace Lenkevakt.Tests.Cli;
 
 /// <summary>Issue 12: a run killed with <c>kill -9</c> half-way and then resumed reports the same new/fixed counts as an uninterrupted run.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class KilledRunCliTests(AzuriteFixture azurite)
 {
     [Fact]

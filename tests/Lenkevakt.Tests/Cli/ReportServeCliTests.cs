@@ -6,6 +6,7 @@ namespace Lenkevakt.Tests.Cli;
 
 /// <summary><c>lenkevakt report</c> and <c>lenkevakt serve</c> as real processes.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class ReportServeCliTests(AzuriteFixture azurite, ITestOutputHelper log)
 {
     [Fact]

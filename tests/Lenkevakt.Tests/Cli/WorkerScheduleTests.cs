@@ -4,6 +4,7 @@ using Lenkevakt.Cli.Commands;
 namespace Lenkevakt.Tests.Cli;
 
 /// <summary>The worker's catch-up: a worker that was down at 02:00 plans that night once when it starts.</summary>
+[Trait("Category", "Unit")]
 public sealed class WorkerScheduleTests
 {
     private static readonly CronExpression Nightly = CronExpression.Parse("0 2 * * *");

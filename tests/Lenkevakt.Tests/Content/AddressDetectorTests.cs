@@ -3,6 +3,7 @@ using Xunit;
 
 namespace Lenkevakt.Tests.Content;
 
+[Trait("Category", "Unit")]
 public sealed class AddressDetectorTests
 {
     [Theory]
@@ -15,14 +16,14 @@ public sealed class AddressDetectorTests
     [InlineData("Postadresse: Rådhusgata 1, 1234 Sted", "postal")]
     [InlineData("Postboks 123, 1234 Sted", "postal")]
     [InlineData("Pb. 50, 4801 Gammelvik", "postal")]
-    public void Finds_and_classifies_addresses(string text, string kind)
+    public void Finds_And_Classifies_Addresses(string text, string kind)
     {
         var hits = AddressDetector.FindInText(text).ToList();
         Assert.Contains(hits, h => h.Kind == kind);
     }
 
     [Fact]
-    public void Postal_and_visiting_in_one_block_are_told_apart()
+    public void Postal_And_Visiting_In_One_Block_Are_Told_Apart()
     {
         var hits = AddressDetector.FindInText("Postadresse: Postboks 100, 8001 Fjordvik. Besøksadresse: Rådhusplassen 1, 8000 Fjordvik").ToList();
         Assert.Contains(hits, h => h.Kind == "postal" && h.Value.StartsWith("Postboks", StringComparison.Ordinal));
@@ -30,7 +31,7 @@ public sealed class AddressDetectorTests
     }
 
     [Fact]
-    public void An_e_post_label_is_not_a_postal_label()
+    public void An_E_Post_Label_Is_Not_A_Postal_Label()
     {
         var hits = AddressDetector.FindInText("E-post: post@lia.no\nKyrkjevegen 5, 6800 Nordre Lia").ToList();
         Assert.Contains(hits, h => h.Kind != "postal");
@@ -41,5 +42,5 @@ public sealed class AddressDetectorTests
     [InlineData("Ring 116 117 om natten.")]
     [InlineData("Mandag 12, 1500 deltakere")]
     [InlineData("Covid-19 rammet 2020 Norge hardt.")]
-    public void Ignores_text_that_is_not_an_address(string text) => Assert.Empty(AddressDetector.FindInText(text));
+    public void Ignores_Text_That_Is_Not_An_Address(string text) => Assert.Empty(AddressDetector.FindInText(text));
 }

@@ -3,6 +3,7 @@ using Xunit;
 
 namespace Lenkevakt.Tests.Content;
 
+[Trait("Category", "Unit")]
 public sealed class Bcp47Tests
 {
     [Theory]
@@ -24,7 +25,7 @@ public sealed class Bcp47Tests
     [InlineData("de-CH-1996")]
     [InlineData("en-US-x-twain")]
     [InlineData("zh-Hant-TW")]
-    public void Accepts_valid_tags(string tag) => Assert.True(Bcp47.Parse(tag).IsValid, Bcp47.Parse(tag).Problem);
+    public void Accepts_Valid_Tags(string tag) => Assert.True(Bcp47.Parse(tag).IsValid, Bcp47.Parse(tag).Problem);
 
     [Theory]
     [InlineData("", "tom")]
@@ -38,7 +39,7 @@ public sealed class Bcp47Tests
     [InlineData("nb-", "gyldig")]
     [InlineData("en-US-a", "mangler")]
     [InlineData("x-private", "privat")]
-    public void Rejects_invalid_tags_with_a_norwegian_explanation(string tag, string explanationPart)
+    public void Rejects_Invalid_Tags_With_A_Norwegian_Explanation(string tag, string explanationPart)
     {
         var parsed = Bcp47.Parse(tag);
         Assert.False(parsed.IsValid);
@@ -46,7 +47,7 @@ public sealed class Bcp47Tests
     }
 
     [Fact]
-    public void Parses_subtags()
+    public void Parses_Subtags()
     {
         var t = Bcp47.Parse("sr-Latn-RS");
         Assert.Equal(("sr", "Latn", "RS"), (t.Primary, t.Script, t.Region));
@@ -58,6 +59,6 @@ public sealed class Bcp47Tests
     [InlineData("smj", "se", true)]
     [InlineData("prs", "fa", true)]
     [InlineData("en", "nb", false)]
-    public void Families(string declared, string detected, bool same) =>
+    public void Families_OfDeclaredAndDetectedTags_AreSameOrNot(string declared, string detected, bool same) =>
         Assert.Equal(same, LanguageNames.Family(declared) == LanguageNames.Family(detected));
 }

@@ -13,6 +13,7 @@ namespace Lenkevakt.Tests.Content;
 /// "not met" class, which is what findings are raised on) and language detection per language. Prints the table and fails
 /// when any precision or recall is below 0.95.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class ContentCorpusEvaluationTests(ITestOutputHelper output)
 {
     private const double Floor = 0.95;
@@ -21,7 +22,7 @@ public sealed class ContentCorpusEvaluationTests(ITestOutputHelper output)
         CorpusPage.LoadAll().Select(p => (p, ContentTestHost.Evaluate(p))).ToList());
 
     [Fact]
-    public void Corpus_has_the_required_variety()
+    public void Corpus_Has_The_Required_Variety()
     {
         var pages = CorpusPage.LoadAll();
         Assert.True(pages.Count >= 40, $"corpus has {pages.Count} pages");
@@ -40,7 +41,7 @@ public sealed class ContentCorpusEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Help_page_detection_precision_and_recall()
+    public void Help_Page_Detection_Precision_And_Recall()
     {
         var (precision, recall, failures) = Measure(Evaluated.Value, x => x.Label.IsHelpPage, x => x.Result.IsHelpPage,
             x => $"{x.Label.File}: label {x.Label.IsHelpPage}, got {x.Result.IsHelpPage} (score {x.Result.HelpScore}; {string.Join(" | ", x.Result.HelpReasons)})");
@@ -54,7 +55,7 @@ public sealed class ContentCorpusEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Rule_precision_and_recall()
+    public void Rule_Precision_And_Recall()
     {
         var rules = ContentTestHost.Evaluator.Engine.RuleSet.Rules;
         var table = new StringBuilder();
@@ -87,7 +88,7 @@ public sealed class ContentCorpusEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Language_detection_precision_and_recall_per_language()
+    public void Language_Detection_Precision_And_Recall_Per_Language()
     {
         var rows = Evaluated.Value;
         var languages = rows.Select(x => x.Label.TrueLang).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -115,7 +116,7 @@ public sealed class ContentCorpusEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Declared_language_is_read_as_labelled()
+    public void Declared_Language_Is_Read_As_Labelled()
     {
         foreach (var (label, result) in Evaluated.Value)
         {

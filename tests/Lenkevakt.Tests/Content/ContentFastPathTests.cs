@@ -12,6 +12,7 @@ namespace Lenkevakt.Tests.Content;
 /// The shortcuts of the content checks (tests before a slow regex, indexed language scores) must give exactly what the
 /// slow path gives: the regexes and the string-keyed scores are their specification.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class ContentFastPathTests
 {
     private static readonly Lazy<List<string>> CorpusBlocks = new(() =>
@@ -28,7 +29,7 @@ public sealed class ContentFastPathTests
     });
 
     [Fact]
-    public void HasDigit_is_what_backslash_d_matches_for_every_character()
+    public void HasDigit_Is_What_Backslash_D_Matches_For_Every_Character()
     {
         var digit = new Regex(@"\d", RegexOptions.CultureInvariant);
         for (var c = 0; c <= 0xFFFF; c++)
@@ -48,14 +49,14 @@ public sealed class ContentFastPathTests
     [InlineData("ab ١٢٣٤ cd", 4, true)]
     [InlineData("12a34", 2, true)]
     [InlineData("1a2", 2, false)]
-    public void HasDigits_finds_a_run_of_digits(string text, int run, bool expected)
+    public void HasDigits_Finds_A_Run_Of_Digits(string text, int run, bool expected)
     {
         Assert.Equal(expected, DetectorText.HasDigits(text, run));
         Assert.Equal(new Regex(@"\d{" + run + "}", RegexOptions.CultureInvariant).IsMatch(text), DetectorText.HasDigits(text, run));
     }
 
     [Fact]
-    public void Street_suffix_search_never_skips_a_suffix_street_match()
+    public void Street_Suffix_Search_Never_Skips_A_Suffix_Street_Match()
     {
         var texts = CorpusBlocks.Value.Concat(["Storgata 12", "Kongens gt. 3", "Fjordallé 2", "Havnekaiå 4", "STORGATA 12", "Storgate 1"]).ToList();
         var matched = 0;
@@ -72,7 +73,7 @@ public sealed class ContentFastPathTests
     }
 
     [Fact]
-    public void Obfuscated_email_test_never_skips_a_match()
+    public void Obfuscated_Email_Test_Never_Skips_A_Match()
     {
         var texts = CorpusBlocks.Value.Concat(["post (at) kommune.no", "post at kommune dot no", "post AT kommune.no", "post [krøllalfa] kommune [punktum] no", "ola\tat\tkommune.no", "post@kommune.no"]).ToList();
         var matched = 0;
@@ -89,7 +90,7 @@ public sealed class ContentFastPathTests
     }
 
     [Fact]
-    public void Obfuscated_email_matches_found_from_the_separator_are_the_regex_matches()
+    public void Obfuscated_Email_Matches_Found_From_The_Separator_Are_The_Regex_Matches()
     {
         var texts = CorpusBlocks.Value.Concat([
             "post (at) kommune.no", "post at kommune dot no", "post AT kommune.no", "post [krøllalfa] kommune [punktum] no",
@@ -110,7 +111,7 @@ public sealed class ContentFastPathTests
     }
 
     [Fact]
-    public void Around_the_clock_token_test_never_skips_a_match()
+    public void Around_The_Clock_Token_Test_Never_Skips_A_Match()
     {
         var texts = CorpusBlocks.Value.Concat([
             "Legevakten er døgnåpen.", "Vi er ope heile døgnet", "Åpent for telefoner hele døgnet", "Legevakta er der for deg hele døgnet",
@@ -131,7 +132,7 @@ public sealed class ContentFastPathTests
     }
 
     [Fact]
-    public void Token_list_and_count_are_what_Tokenize_yields()
+    public void Token_List_And_Count_Are_What_Tokenize_Yields()
     {
         var everyChar = string.Create(0x10000, 0, static (span, _) =>
         {
@@ -150,7 +151,7 @@ public sealed class ContentFastPathTests
     }
 
     [Fact]
-    public void Link_label_cache_gives_what_the_label_functions_give()
+    public void Link_Label_Cache_Gives_What_The_Label_Functions_Give()
     {
         foreach (var text in CorpusBlocks.Value.Concat(["Polski", "English", "Informasjon på arabisk", "Other languages", "Språk", "Samisk nasjonaldag"]))
         {
@@ -164,7 +165,7 @@ public sealed class ContentFastPathTests
     }
 
     [Fact]
-    public void Language_scores_are_bit_identical_to_the_string_keyed_scores()
+    public void Language_Scores_Are_Bit_Identical_To_The_String_Keyed_Scores()
     {
         var detector = LanguageDetector.Default;
         string[][] groups = [["nb", "nn", "en", "se", "pl", "lt", "so", "tr"], ["ru", "uk"], ["ar", "fa", "ur"]];

@@ -5,6 +5,7 @@ using Xunit;
 namespace Lenkevakt.Tests.Content;
 
 /// <summary>A rule missed on many pages gives a bounded number of findings: the clearest help pages, and one summary.</summary>
+[Trait("Category", "Unit")]
 public sealed class ContentFindingCapTests
 {
     private static PageContentResult Page(int i) => new() { SiteId = "kommune-0001", Url = $"https://k.no/side-{i:000}", DetectedLang = "nb", IsHelpPage = true, HelpScore = i };
@@ -16,7 +17,7 @@ public sealed class ContentFindingCapTests
     };
 
     [Fact]
-    public void Keeps_the_clearest_help_pages_and_sums_up_the_rest_per_rule()
+    public void Keeps_The_Clearest_Help_Pages_And_Sums_Up_The_Rest_Per_Rule()
     {
         var pages = Enumerable.Range(0, 100).Select(Page).ToList();
         var input = pages.Select((_, i) => Missing("apningstider", i))
@@ -46,7 +47,7 @@ public sealed class ContentFindingCapTests
     }
 
     [Fact]
-    public void Zero_means_no_limit()
+    public void Zero_Means_No_Limit()
     {
         var pages = Enumerable.Range(0, 40).Select(Page).ToList();
         var input = pages.Select((_, i) => Missing("apningstider", i)).ToList();

@@ -5,10 +5,11 @@ using Xunit;
 namespace Lenkevakt.Tests.Content;
 
 /// <summary>Storage helpers that need no emulator.</summary>
+[Trait("Category", "Unit")]
 public sealed class ContentJsonTests
 {
     [Fact]
-    public void Page_row_key_is_32_hex_characters_of_sha256()
+    public void Page_Row_Key_Is_32_Hex_Characters_Of_Sha256()
     {
         var key = PageKey.For("https://www.test.kommune.no/legevakt/");
         Assert.Matches("^[0-9a-f]{32}$", key);
@@ -16,7 +17,7 @@ public sealed class ContentJsonTests
     }
 
     [Fact]
-    public void Rule_json_stays_under_the_property_limit()
+    public void Rule_Json_Stays_Under_The_Property_Limit()
     {
         var many = Enumerable.Range(0, 400).Select(i => new RuleResult("rule-" + i, RuleOutcome.Met, new string('e', 2000), new string('w', 500))).ToList();
         var json = ContentJson.Rules(many);

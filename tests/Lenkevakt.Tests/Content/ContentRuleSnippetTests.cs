@@ -5,6 +5,7 @@ using Xunit;
 namespace Lenkevakt.Tests.Content;
 
 /// <summary>Rules on short, varied page snippets (phrasings not in the corpus), including the footer/menu policy.</summary>
+[Trait("Category", "Unit")]
 public sealed class ContentRuleSnippetTests
 {
     private static RuleOutcome Outcome(string rule, string main, string? footer = null, string? nav = null, SiteKind kind = SiteKind.Municipality)
@@ -25,7 +26,7 @@ public sealed class ContentRuleSnippetTests
     [InlineData("<p>Fastlegekontoret har øyeblikkelig hjelp-timer hver dag.</p>", RuleOutcome.Met)]
     [InlineData("<p>Fastlegen din finner du på helsenorge. Ved akutt sykdom, ring 113.</p>", RuleOutcome.NotMet)]
     [InlineData("<p>Du kan bytte fastlege to ganger i året.</p>", RuleOutcome.NotMet)]
-    public void Gp_daytime_duty_needs_gp_and_urgency_in_one_sentence(string main, RuleOutcome expected) =>
+    public void Gp_Daytime_Duty_Needs_Gp_And_Urgency_In_One_Sentence(string main, RuleOutcome expected) =>
         Assert.Equal(expected, Outcome("fastlege-dagtid", main));
 
     [Theory]
@@ -33,10 +34,10 @@ public sealed class ContentRuleSnippetTests
     [InlineData("<ul><li><a href=\"tel:113\">113</a> Ambulanse</li></ul>", RuleOutcome.Met)]
     [InlineData("<p>Postboks 113, 8000 Testvik</p>", RuleOutcome.NotMet)]
     [InlineData("<p>Rom 113 i andre etasje.</p>", RuleOutcome.NotMet)]
-    public void Emergency_113_needs_context(string main, RuleOutcome expected) => Assert.Equal(expected, Outcome("nodnummer-113", main));
+    public void Emergency_113_Needs_Context(string main, RuleOutcome expected) => Assert.Equal(expected, Outcome("nodnummer-113", main));
 
     [Fact]
-    public void Footer_counts_for_site_rules_but_not_for_page_rules()
+    public void Footer_Counts_For_Site_Rules_But_Not_For_Page_Rules()
     {
         const string footer = "<p>Testvik kommune, Rådhusgata 1, 8000 Testvik. Sentralbord 75 00 00 00. post@testvik.kommune.no. Legevakt 116 117. Akutt: ring 113.</p>";
         Assert.Equal(RuleOutcome.Met, Outcome("legevakt-116117", "", footer));
@@ -47,7 +48,7 @@ public sealed class ContentRuleSnippetTests
     }
 
     [Fact]
-    public void Menus_do_not_count_except_for_language_offers()
+    public void Menus_Do_Not_Count_Except_For_Language_Offers()
     {
         const string nav = "<ul><li><a href=\"/frivillighet\">Frivilligsentralen</a></li><li><a href=\"/lettlest\">Lettlest</a></li><li><a href=\"/en\">English</a></li></ul>";
         Assert.Equal(RuleOutcome.NotMet, Outcome("frivillige-organisasjoner", "", nav: nav));
@@ -60,23 +61,23 @@ public sealed class ContentRuleSnippetTests
     [InlineData("<p>Alarmtelefonen for barn og unge, tlf. 116 111</p>", RuleOutcome.Met)]
     [InlineData("<p>Kors på halsen: 800 33 321</p>", RuleOutcome.Met)]
     [InlineData("<p>Ring kommunens psykiske helsetjeneste på 75 13 00 00.</p>", RuleOutcome.NotMet)]
-    public void Helplines_by_number(string main, RuleOutcome expected) => Assert.Equal(expected, Outcome("hjelpetelefoner-psykisk-helse", main));
+    public void Helplines_By_Number(string main, RuleOutcome expected) => Assert.Equal(expected, Outcome("hjelpetelefoner-psykisk-helse", main));
 
     [Theory]
     [InlineData("<aside><h2>Kontakt</h2><p>Tlf. 75 11 22 33</p></aside>", RuleOutcome.Met)]
     [InlineData("<p>Ring 116 117 eller 113.</p>", RuleOutcome.NotMet)]
     [InlineData("<p>Kirkens SOS 22 40 00 40</p>", RuleOutcome.NotMet)]
-    public void Service_phone_excludes_national_numbers(string main, RuleOutcome expected) => Assert.Equal(expected, Outcome("telefon", main));
+    public void Service_Phone_Excludes_National_Numbers(string main, RuleOutcome expected) => Assert.Equal(expected, Outcome("telefon", main));
 
     [Fact]
-    public void Helsenorge_pages_have_no_municipal_page_rules()
+    public void Helsenorge_Pages_Have_No_Municipal_Page_Rules()
     {
         Assert.Equal(RuleOutcome.NotApplicable, Outcome("telefon", "<p>Tlf. 75 11 22 33</p>", kind: SiteKind.Helsenorge));
         Assert.Equal(RuleOutcome.Met, Outcome("legevakt-116117", "<p>Ring 116 117.</p>", kind: SiteKind.Helsenorge));
     }
 
     [Fact]
-    public void Sentences_split_on_full_stops_before_capitals_and_on_line_breaks()
+    public void Sentences_Split_On_Full_Stops_Before_Capitals_And_On_Line_Breaks()
     {
         Assert.Equal(["Åpent kl. 8.", "Ring 116 117.", "Etterpå"], RuleEngine.Sentences("Åpent kl. 8. Ring 116 117.\nEtterpå"));
         Assert.Equal(["Ring legen. ring igjen.", "Så kom"], RuleEngine.Sentences("Ring legen. ring igjen. Så kom"));

@@ -11,6 +11,7 @@ using Xunit;
 
 namespace Lenkevakt.Tests.Content;
 
+[Trait("Category", "Unit")]
 public sealed class ContentServiceCollectionTests
 {
     private static ServiceProvider Build(Dictionary<string, string?> settings)
@@ -25,7 +26,7 @@ public sealed class ContentServiceCollectionTests
     }
 
     [Fact]
-    public void Registers_analyzer_options_and_export()
+    public void Registers_Analyzer_Options_And_Export()
     {
         using var sp = Build(new() { ["Lenkevakt:Content:LixThreshold"] = "45", ["Lenkevakt:Content:HelpPageBudget"] = "80" });
         var analyzers = sp.GetServices<ISiteAnalyzer>().ToList();
@@ -39,14 +40,14 @@ public sealed class ContentServiceCollectionTests
     }
 
     [Fact]
-    public void Invalid_options_are_rejected()
+    public void Invalid_Options_Are_Rejected()
     {
         using var sp = Build(new() { ["Lenkevakt:Content:LixThreshold"] = "5" });
         Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<ContentOptions>>().Value);
     }
 
     [Fact]
-    public void A_rules_file_option_replaces_the_embedded_rules()
+    public void A_Rules_File_Option_Replaces_The_Embedded_Rules()
     {
         using var sp = Build(new() { ["Lenkevakt:Content:RulesFile"] = "/nonexistent/rules.json" });
         var ex = Assert.Throws<Lenkevakt.Content.Rules.RuleSetException>(() => sp.GetRequiredService<PageContentEvaluator>());

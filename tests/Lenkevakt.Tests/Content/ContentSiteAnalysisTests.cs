@@ -13,6 +13,7 @@ using Xunit;
 namespace Lenkevakt.Tests.Content;
 
 /// <summary>Runs the analyzer over each corpus site, as the crawler would (pages in parallel), and checks findings and the site result.</summary>
+[Trait("Category", "Unit")]
 public sealed class ContentSiteAnalysisTests
 {
     private sealed class MemoryStore : IContentResultStore
@@ -56,7 +57,7 @@ public sealed class ContentSiteAnalysisTests
     [InlineData("kommune-gammelvik")]
     [InlineData("kommune-vestrefjell")]
     [InlineData("helsenorge")]
-    public async Task Site_rules_are_met_when_a_labelled_help_page_meets_them(string siteId)
+    public async Task Site_Rules_Are_Met_When_A_Labelled_Help_Page_Meets_Them(string siteId)
     {
         var (findings, site, store) = await RunSiteAsync(siteId);
         var labels = CorpusPage.LoadAll().Where(p => p.SiteId == siteId).ToList();
@@ -86,7 +87,7 @@ public sealed class ContentSiteAnalysisTests
     }
 
     [Fact]
-    public async Task Language_findings_follow_the_declared_and_detected_languages()
+    public async Task Language_Findings_Follow_The_Declared_And_Detected_Languages()
     {
         var (nordrelia, _, _) = await RunSiteAsync("kommune-nordrelia");
         var nbWithNn = Assert.Single(nordrelia, f => f.Kind == "lang-mismatch");
@@ -111,7 +112,7 @@ public sealed class ContentSiteAnalysisTests
     }
 
     [Fact]
-    public async Task Hreflang_alternates_must_link_back()
+    public async Task Hreflang_Alternates_Must_Link_Back()
     {
         var (findings, _, _) = await RunSiteAsync("kommune-fjordvik");
         var f = Assert.Single(findings, x => x.Kind == "hreflang-not-reciprocal");
@@ -120,7 +121,7 @@ public sealed class ContentSiteAnalysisTests
     }
 
     [Fact]
-    public async Task Languages_offered_and_median_lix_are_recorded()
+    public async Task Languages_Offered_And_Median_Lix_Are_Recorded()
     {
         var (_, fjordvik, _) = await RunSiteAsync("kommune-fjordvik");
         var codes = fjordvik.LanguagesOffered.Select(l => l.Code).ToList();
@@ -137,7 +138,7 @@ public sealed class ContentSiteAnalysisTests
     }
 
     [Fact]
-    public async Task Readability_findings_only_above_the_threshold_on_help_pages()
+    public async Task Readability_Findings_Only_Above_The_Threshold_On_Help_Pages()
     {
         foreach (var siteId in new[] { "kommune-fjordvik", "kommune-sorbyen", "kommune-nordrelia" })
         {
@@ -151,7 +152,7 @@ public sealed class ContentSiteAnalysisTests
     }
 
     [Fact]
-    public async Task Easy_read_page_has_a_low_lix()
+    public async Task Easy_Read_Page_Has_A_Low_Lix()
     {
         var (_, _, store) = await RunSiteAsync("kommune-sorbyen");
         var easy = store.Saved[0].Pages.Single(p => p.Url.EndsWith("/legevakt/lettlest/", StringComparison.Ordinal));

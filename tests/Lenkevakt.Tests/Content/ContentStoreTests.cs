@@ -10,6 +10,7 @@ using Xunit;
 namespace Lenkevakt.Tests.Content;
 
 /// <summary>Stores content results in the real storage emulator (Azurite, in memory, own ports) and reads them back as export rows.</summary>
+[Trait("Category", "Integration")]
 public sealed class ContentStoreTests : IAsyncLifetime
 {
     private readonly string location = Path.Combine(Path.GetTempPath(), "lenkevakt-content-tests", Guid.NewGuid().ToString("N"));
@@ -79,7 +80,7 @@ public sealed class ContentStoreTests : IAsyncLifetime
     };
 
     [Fact]
-    public async Task Saves_latest_run_and_reads_export_rows()
+    public async Task Saves_Latest_Run_And_Reads_Export_Rows()
     {
         var store = new StorageContentResultStore(clients!);
         var export = new ContentExport(clients!);
@@ -132,7 +133,7 @@ public sealed class ContentStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rows_written_during_the_crawl_and_at_its_end_make_up_the_run()
+    public async Task Rows_Written_During_The_Crawl_And_At_Its_End_Make_Up_The_Run()
     {
         var store = new StorageContentResultStore(clients!);
         var export = new ContentExport(clients!);
@@ -156,7 +157,7 @@ public sealed class ContentStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Page_results_are_one_blob_per_site_and_no_table_rows()
+    public async Task PageResults_AreOneBlobPerSite_AndNoTableRows()
     {
         var store = new StorageContentResultStore(clients!);
         var pages = Enumerable.Range(0, 40).Select(i => Page($"https://www.test.kommune.no/side-{i:00}/")).ToList();
@@ -173,7 +174,7 @@ public sealed class ContentStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rows_of_the_old_pages_table_are_read_until_the_site_is_saved_again_and_then_removed()
+    public async Task OldPagesTableRows_AreReadUntilTheSiteIsSavedAgain_ThenRemoved()
     {
         // A storage account written by a version before the page results became blobs: rows in the Pages table.
         var legacy = clients!.Table(clients.Names.PagesTable);
@@ -204,7 +205,7 @@ public sealed class ContentStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Stored_page_results_read_back_as_the_same_export_rows()
+    public void StoredPageResults_ReadBack_AsTheSameExportRows()
     {
         var rows = new[] { "https://www.test.kommune.no/a/", "https://www.test.kommune.no/b/" }
             .Select(u => ContentExport.ToPageRow(StorageContentResultStore.ToEntity(Page(u), Site("run-1"))))
@@ -240,7 +241,7 @@ public sealed class ContentStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Export_of_missing_tables_is_empty()
+    public async Task Export_Of_Missing_Tables_Is_Empty()
     {
         var export = new ContentExport(new StorageClients(Options.Create(new StorageOptions { ConnectionString = azurite!.ConnectionString, NamePrefix = "empty" })));
         await foreach (var _ in export.ReadPagesAsync(null, CancellationToken.None))

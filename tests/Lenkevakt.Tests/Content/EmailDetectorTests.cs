@@ -3,6 +3,7 @@ using Xunit;
 
 namespace Lenkevakt.Tests.Content;
 
+[Trait("Category", "Unit")]
 public sealed class EmailDetectorTests
 {
     [Theory]
@@ -11,7 +12,7 @@ public sealed class EmailDetectorTests
     [InlineData("postmottak [at] kommune [dot] no", "postmottak@kommune.no", "obfuscated")]
     [InlineData("skriv til helse (krøllalfa) bømlo.kommune.no", "helse@bømlo.kommune.no", "obfuscated")]
     [InlineData("postmottak at fjordvik punktum no", "postmottak@fjordvik.no", "obfuscated")]
-    public void Finds_plain_and_obfuscated_addresses(string text, string address, string kind)
+    public void Finds_Plain_And_Obfuscated_Addresses(string text, string address, string kind)
     {
         var hits = EmailDetector.FindInText(text).ToList();
         Assert.Contains(hits, h => h.Value == address && h.Kind == kind);
@@ -21,14 +22,14 @@ public sealed class EmailDetectorTests
     [InlineData("Vi minner om at legevakten. Ring først.")]
     [InlineData("Husk at det er stengt i påsken.")]
     [InlineData("Følg oss på @fjordvikkommune")]
-    public void Ordinary_words_are_not_addresses(string text) => Assert.Empty(EmailDetector.FindInText(text));
+    public void Ordinary_Words_Are_Not_Addresses(string text) => Assert.Empty(EmailDetector.FindInText(text));
 
     [Fact]
-    public void Reads_mailto_links_with_parameters() =>
+    public void Reads_Mailto_Links_With_Parameters() =>
         Assert.Equal("psykiskhelse@fjordvik.kommune.no", EmailDetector.FromMailto("mailto:Psykiskhelse%40fjordvik.kommune.no?subject=Time"));
 
     [Fact]
-    public void Decodes_cloudflare_protected_addresses()
+    public void Decodes_Cloudflare_Protected_Addresses()
     {
         // Key 0x42 XOR "a@b.no".
         var plain = "a@b.no";

@@ -3,10 +3,11 @@ using Xunit;
 
 namespace Lenkevakt.Tests.Content;
 
+[Trait("Category", "Unit")]
 public sealed class HelpPageSignalsTests
 {
     [Fact]
-    public void Help_links_outrank_other_links()
+    public void Help_Links_Outrank_Other_Links()
     {
         var legevakt = HelpPageSignals.ScoreLink("https://www.kommune.no/helse-og-omsorg/legevakt/", "Legevakt");
         var psykisk = HelpPageSignals.ScoreLink("/tjenester/psykisk-helse-og-rus/", "Psykisk helse og rus");
@@ -27,17 +28,17 @@ public sealed class HelpPageSignalsTests
     [InlineData("javascript:void(0)", "Legevakt")]
     [InlineData("#innhold", "Hopp til innhold")]
     [InlineData("", "Legevakt")]
-    public void Non_page_links_score_zero(string url, string text) => Assert.Equal(0, HelpPageSignals.ScoreLink(url, text));
+    public void Non_Page_Links_Score_Zero(string url, string text) => Assert.Equal(0, HelpPageSignals.ScoreLink(url, text));
 
     [Fact]
-    public void Scores_are_between_0_and_100()
+    public void Scores_Are_Between_0_And_100()
     {
         var s = HelpPageSignals.ScoreLink("/helse/legevakt/fastlege/psykisk-helse/krisehjelp/", "Legevakt, fastlege, psykisk helse, krisehjelp, hjelpetelefon, 116 117");
         Assert.InRange(s, 0, 100);
     }
 
     [Fact]
-    public void Verdict_records_its_reasons()
+    public void Verdict_Records_Its_Reasons()
     {
         var result = ContentTestHost.EvaluateHtml("""
             <html lang="nb"><head><title>Legevakt - Testvik kommune</title></head><body><main><h1>Legevakt</h1>
@@ -50,7 +51,7 @@ public sealed class HelpPageSignalsTests
     }
 
     [Fact]
-    public void A_menu_full_of_health_links_does_not_make_a_help_page()
+    public void A_Menu_Full_Of_Health_Links_Does_Not_Make_A_Help_Page()
     {
         var result = ContentTestHost.EvaluateHtml("""
             <html lang="nb"><head><title>Skolerute</title></head><body>

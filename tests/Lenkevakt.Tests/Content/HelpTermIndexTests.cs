@@ -7,6 +7,7 @@ using Xunit;
 namespace Lenkevakt.Tests.Content;
 
 /// <summary>The one-pass term index must find exactly what the per-term regexes find (they are its specification).</summary>
+[Trait("Category", "Unit")]
 public sealed class HelpTermIndexTests
 {
     private static readonly HelpTermIndex Index = new(HelpPageSignals.Terms);
@@ -24,10 +25,10 @@ public sealed class HelpTermIndexTests
 
     [Theory]
     [MemberData(nameof(EdgeCases))]
-    public void Finds_what_the_term_regexes_find(string text) => AssertSame(text);
+    public void Finds_What_The_Term_Regexes_Find(string text) => AssertSame(text);
 
     [Fact]
-    public void Agrees_with_the_term_regexes_on_every_corpus_page()
+    public void Agrees_With_The_Term_Regexes_On_Every_Corpus_Page()
     {
         var parser = new HtmlParser();
         var checkedBlocks = 0;

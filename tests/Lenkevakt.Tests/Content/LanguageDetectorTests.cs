@@ -3,6 +3,7 @@ using Xunit;
 
 namespace Lenkevakt.Tests.Content;
 
+[Trait("Category", "Unit")]
 public sealed class LanguageDetectorTests
 {
     private static readonly LanguageDetector Detector = LanguageDetector.Default;
@@ -13,7 +14,7 @@ public sealed class LanguageDetectorTests
     [InlineData("116 117")]
     [InlineData("Kontakt oss")]
     [InlineData("")]
-    public void Too_short_texts_are_undetermined(string text)
+    public void Too_Short_Texts_Are_Undetermined(string text)
     {
         var g = Detector.Detect(text);
         Assert.Equal(LanguageGuess.Undetermined, g.Code);
@@ -37,7 +38,7 @@ public sealed class LanguageDetectorTests
     [InlineData("اگر آپ کو رات کے وقت مدد کی ضرورت ہے تو پہلے ڈیوٹی پر موجود ڈاکٹر کو فون کریں۔", "ur")]
     [InlineData("ለይቲ ሓገዝ እንተድልዩኻ፡ መጀመርታ ናብ ሓኪም ደውል።", "ti")]
     [InlineData("Jus dárbbašat veahki ihkku, riŋge vuos doavttirvákti doavttirii.", "se")]
-    public void Detects_one_sentence(string text, string code)
+    public void Detects_One_Sentence(string text, string code)
     {
         var g = Detector.Detect(text);
         Assert.True(g.Code == code, $"expected {code}, got {g.Code} ({g.Confidence}, {g.Method}, runner {g.Runner})");
@@ -45,7 +46,7 @@ public sealed class LanguageDetectorTests
     }
 
     [Fact]
-    public void Longer_texts_are_surer_than_short_ones()
+    public void Longer_Texts_Are_Surer_Than_Short_Ones()
     {
         var shortGuess = Detector.Detect("Ring fastlegen din i morgen tidlig.");
         var longGuess = Detector.Detect("Ring fastlegen din i morgen tidlig. Legekontoret setter av tid til pasienter som trenger hjelp samme dag, og du får snakke med en sykepleier som vurderer hvor raskt du trenger time. Hvis kontoret er stengt, kan du ringe legevakten.");
@@ -54,6 +55,6 @@ public sealed class LanguageDetectorTests
     }
 
     [Fact]
-    public void Every_reported_language_has_a_profile() =>
+    public void Every_Reported_Language_Has_A_Profile() =>
         Assert.Superset(new HashSet<string> { "nb", "nn", "en", "se", "pl", "lt", "so", "tr", "ru", "uk", "ar", "fa", "ur" }, Detector.Languages.ToHashSet());
 }

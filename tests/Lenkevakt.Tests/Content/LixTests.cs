@@ -3,10 +3,11 @@ using Xunit;
 
 namespace Lenkevakt.Tests.Content;
 
+[Trait("Category", "Unit")]
 public sealed class LixTests
 {
     [Fact]
-    public void Computes_words_per_sentence_plus_percentage_of_long_words()
+    public void Computes_Words_Per_Sentence_Plus_Percentage_Of_Long_Words()
     {
         // 9 words, 2 sentences, long words (> 6 letters): "legevakten", "sykepleier", "helsetjenesten" = 3.
         var lix = Lix.Compute("Ring legevakten om natten. En sykepleier svarer fra helsetjenesten.");
@@ -18,7 +19,7 @@ public sealed class LixTests
     }
 
     [Fact]
-    public void Abbreviations_times_and_numbers_do_not_end_sentences_and_are_not_words()
+    public void Abbreviations_Times_And_Numbers_Do_Not_End_Sentences_And_Are_Not_Words()
     {
         var lix = Lix.Compute("Åpent kl. 08.00 til 15.30 hver dag, f.eks. i påsken.");
         Assert.NotNull(lix);
@@ -27,7 +28,7 @@ public sealed class LixTests
     }
 
     [Fact]
-    public void Every_block_ends_a_sentence()
+    public void Every_Block_Ends_A_Sentence()
     {
         var lix = Lix.Compute(["Legevakt", "Ring 116 117", "Hele døgnet"]);
         Assert.NotNull(lix);
@@ -36,7 +37,7 @@ public sealed class LixTests
     }
 
     [Fact]
-    public void Hard_official_prose_scores_above_50_and_easy_text_below_30()
+    public void Hard_Official_Prose_Scores_Above_50_And_Easy_Text_Below_30()
     {
         var hard = Lix.Compute("Kommunens helse- og omsorgstjenester tildeles etter en individuell vurdering av søkerens funksjonsnivå, behov for bistand og tilgjengelige ressurser innenfor vedtatte budsjettrammer, i tråd med helse- og omsorgstjenesteloven.");
         var easy = Lix.Compute("Er du syk? Ring legen. Du kan også ringe 116 117. Da får du hjelp.");
@@ -46,5 +47,5 @@ public sealed class LixTests
     }
 
     [Fact]
-    public void No_words_no_score() => Assert.Null(Lix.Compute("116 117 – 113"));
+    public void No_Words_No_Score() => Assert.Null(Lix.Compute("116 117 – 113"));
 }

@@ -4,6 +4,7 @@ using Xunit;
 
 namespace Lenkevakt.Tests.Content;
 
+[Trait("Category", "Unit")]
 public sealed class OpeningHoursDetectorTests
 {
     [Theory]
@@ -18,7 +19,7 @@ public sealed class OpeningHoursDetectorTests
     [InlineData("Legevakta er døgnåpen")]
     [InlineData("Open Monday–Friday 08:00–15:30")]
     [InlineData("Ope tysdag og torsdag 10–14.")]
-    public void Finds_opening_hours(string text)
+    public void Finds_Opening_Hours(string text)
     {
         Assert.NotEmpty(OpeningHoursDetector.FindInText(TextNormalizer.Normalize(text)));
     }
@@ -29,13 +30,13 @@ public sealed class OpeningHoursDetectorTests
     [InlineData("Ring 22 40 00 40 for å snakke med noen.")]
     [InlineData("Kurset varer 2-3 timer.")]
     [InlineData("Møtet er 12.03.2024.")]
-    public void Ignores_ranges_that_are_not_hours(string text)
+    public void Ignores_Ranges_That_Are_Not_Hours(string text)
     {
         Assert.Empty(OpeningHoursDetector.FindInText(TextNormalizer.Normalize(text)));
     }
 
     [Fact]
-    public void Finds_hours_in_a_table_row_with_the_header_as_context()
+    public void Finds_Hours_In_A_Table_Row_With_The_Header_As_Context()
     {
         var page = ContentTestHost.ParseHtml("""
             <html lang="nb"><body><main><h2>Når kan du komme?</h2>
@@ -47,7 +48,7 @@ public sealed class OpeningHoursDetectorTests
     }
 
     [Fact]
-    public void Reads_schema_org_opening_hours_specification_and_opening_hours()
+    public void Reads_Schema_Org_Opening_Hours_Specification_And_Opening_Hours()
     {
         var page = ContentTestHost.ParseHtml("""
             <html><head><script type="application/ld+json">
@@ -63,7 +64,7 @@ public sealed class OpeningHoursDetectorTests
     }
 
     [Fact]
-    public void Broken_json_ld_is_ignored()
+    public void Broken_Json_Ld_Is_Ignored()
     {
         var page = ContentTestHost.ParseHtml("""<html><head><script type="application/ld+json">{"@type": "Thing", broken</script></head><body><p>Hei</p></body></html>""");
         Assert.Empty(PageTextExtractor.Extract(page.Document!).StructuredData);

@@ -3,12 +3,13 @@ using Xunit;
 
 namespace Lenkevakt.Tests.Content;
 
+[Trait("Category", "Unit")]
 public sealed class PageTextExtractorTests
 {
     private static PageText Extract(string html) => PageTextExtractor.Extract(ContentTestHost.ParseHtml(html).Document!);
 
     [Fact]
-    public void A_huge_page_is_read_up_to_the_character_budget()
+    public void A_Huge_Page_Is_Read_Up_To_The_Character_Budget()
     {
         var paragraph = "<p>" + string.Join(' ', Enumerable.Repeat("Referat fra møtet i kommunestyret.", 30)) + "</p>";
         var html = "<html><body><main><h1>Møtebok</h1>" + string.Concat(Enumerable.Repeat(paragraph, 400)) + "<pre>" + new string('x', 300_000) + "</pre></main></body></html>";
@@ -22,7 +23,7 @@ public sealed class PageTextExtractorTests
     }
 
     [Fact]
-    public void Main_element_is_main_and_chrome_is_labelled()
+    public void Main_Element_Is_Main_And_Chrome_Is_Labelled()
     {
         var t = Extract("""
             <html><body><header><p>Topp</p></header><nav><a href="/a">Meny</a></nav>
@@ -40,7 +41,7 @@ public sealed class PageTextExtractorTests
     }
 
     [Fact]
-    public void Without_a_main_element_the_body_minus_chrome_is_main()
+    public void Without_A_Main_Element_The_Body_Minus_Chrome_Is_Main()
     {
         var t = Extract("""
             <html><body><div id="header">Logo</div><div class="meny"><a href="/x">Helse</a></div>
@@ -54,7 +55,7 @@ public sealed class PageTextExtractorTests
     }
 
     [Fact]
-    public void Table_rows_are_blocks_with_cells_separated_and_br_kept_as_newline()
+    public void Table_Rows_Are_Blocks_With_Cells_Separated_And_Br_Kept_As_Newline()
     {
         var t = Extract("""<html><body><main><table><tr><td>Mandag&ndash;fredag</td><td>08.00&ndash;15.30</td></tr></table><p>Rådhusgata 1<br>1234 Sted</p></main></body></html>""");
         Assert.Contains(t.Blocks, b => b.Element == "tr" && b.Text == "Mandag-fredag | 08.00-15.30");
@@ -62,14 +63,14 @@ public sealed class PageTextExtractorTests
     }
 
     [Fact]
-    public void Normalizer_unifies_spaces_dashes_and_removes_soft_hyphens()
+    public void Normalizer_Unifies_Spaces_Dashes_And_Removes_Soft_Hyphens()
     {
         Assert.Equal("e-post 116 117 kl. 8-16", TextNormalizer.Normalize("e\u2011post 116\u00A0117  kl.\u202F8\u201316"));
         Assert.Equal("legevakten", TextNormalizer.Normalize("lege\u00ADvakten"));
     }
 
     [Fact]
-    public void Latin1_page_decodes_norwegian_letters()
+    public void Latin1_Page_Decodes_Norwegian_Letters()
     {
         var page = CorpusPage.LoadAll().First(p => p.Encoding == "iso-8859-1" && p.IsHelpPage);
         var bytes = page.Bytes();
@@ -81,7 +82,7 @@ public sealed class PageTextExtractorTests
     }
 
     [Fact]
-    public void Deeply_nested_markup_does_not_overflow_the_stack()
+    public void Deeply_Nested_Markup_Does_Not_Overflow_The_Stack()
     {
         var html = "<html><body><main>" + string.Concat(Enumerable.Repeat("<div><span>", 3000)) + "Ring 116 117" + "</main></body></html>";
         var t = Extract(html);

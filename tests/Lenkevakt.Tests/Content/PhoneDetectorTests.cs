@@ -3,6 +3,7 @@ using Xunit;
 
 namespace Lenkevakt.Tests.Content;
 
+[Trait("Category", "Unit")]
 public sealed class PhoneDetectorTests
 {
     [Theory]
@@ -17,7 +18,7 @@ public sealed class PhoneDetectorTests
     [InlineData("Kors på halsen: 800 33 321", "80033321")]
     [InlineData("Mobil 915 22 333", "91522333")]
     [InlineData("Telefon 22.40.00.40", "22400040")]
-    public void Finds_numbers_written_the_usual_ways(string text, string digits)
+    public void Finds_Numbers_Written_The_Usual_Ways(string text, string digits)
     {
         var hits = PhoneDetector.FindInText(text).ToList();
         Assert.Contains(hits, h => h.Value == digits);
@@ -32,7 +33,7 @@ public sealed class PhoneDetectorTests
     [InlineData("Planperioden 2020-2024")]
     [InlineData("Postboks 113, 4801 Gammelvik")]
     [InlineData("Budsjettet er på 1 900 000 kroner")]
-    public void Ignores_times_dates_accounts_and_other_numbers(string text)
+    public void Ignores_Times_Dates_Accounts_And_Other_Numbers(string text)
     {
         var hits = PhoneDetector.FindInText(text).ToList();
         Assert.DoesNotContain(hits, h => h.Value.Length == 8);
@@ -40,7 +41,7 @@ public sealed class PhoneDetectorTests
     }
 
     [Fact]
-    public void Emergency_number_113_is_found_in_context_but_not_as_a_box_number()
+    public void Emergency_Number_113_Is_Found_In_Context_But_Not_As_A_Box_Number()
     {
         Assert.Contains(PhoneDetector.FindInText("Ved livstruende sykdom: ring 113."), h => h.Value == "113");
         Assert.DoesNotContain(PhoneDetector.FindInText("Postboks 113, 1234 Sted"), h => h.Value == "113");
@@ -52,8 +53,8 @@ public sealed class PhoneDetectorTests
     [InlineData("tel:116117", "116117")]
     [InlineData("tel:%2B47%2022%2040%2000%2040", "22400040")]
     [InlineData("tel:113", "113")]
-    public void Reads_tel_links(string href, string digits) => Assert.Equal(digits, PhoneDetector.FromTelLink(href));
+    public void Reads_Tel_Links(string href, string digits) => Assert.Equal(digits, PhoneDetector.FromTelLink(href));
 
     [Fact]
-    public void Not_a_tel_link_is_null() => Assert.Null(PhoneDetector.FromTelLink("https://example.no/116117"));
+    public void Not_A_Tel_Link_Is_Null() => Assert.Null(PhoneDetector.FromTelLink("https://example.no/116117"));
 }

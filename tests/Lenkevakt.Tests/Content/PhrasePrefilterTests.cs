@@ -7,6 +7,7 @@ using Xunit;
 namespace Lenkevakt.Tests.Content;
 
 /// <summary>The phrase prefilter may only rule out text that the phrase regex (its specification) does not match.</summary>
+[Trait("Category", "Unit")]
 public sealed class PhrasePrefilterTests
 {
     private static readonly List<(List<string> Phrases, System.Text.RegularExpressions.Regex Regex, PhrasePrefilter? Prefilter)> Conditions =
@@ -19,15 +20,15 @@ public sealed class PhrasePrefilterTests
     ];
 
     [Fact]
-    public void Every_phrase_condition_has_a_prefilter() =>
+    public void Every_Phrase_Condition_Has_A_Prefilter() =>
         Assert.All(Conditions, c => Assert.NotNull(c.Prefilter));
 
     [Theory]
     [MemberData(nameof(EdgeCases))]
-    public void Never_rules_out_a_regex_match(string text) => AssertSound(text);
+    public void Never_Rules_Out_A_Regex_Match(string text) => AssertSound(text);
 
     [Fact]
-    public void Never_rules_out_a_regex_match_on_the_corpus()
+    public void Never_Rules_Out_A_Regex_Match_On_The_Corpus()
     {
         var parser = new HtmlParser();
         var ruledOut = 0;
@@ -44,7 +45,7 @@ public sealed class PhrasePrefilterTests
     }
 
     [Fact]
-    public void Characters_the_regex_folds_differently_are_found()
+    public void Characters_The_Regex_Folds_Differently_Are_Found()
     {
         // KELVIN SIGN matches 'k' in a case-insensitive regex, but is not 'K' when upper-cased.
         Assert.Contains('\u212A', PhrasePrefilter.UnusualEquivalents(["k"]));
@@ -57,14 +58,14 @@ public sealed class PhrasePrefilterTests
     [InlineData("din lege", "lege")]
     [InlineData("семейн* врач*", "семейн")]
     [InlineData("-", null)]
-    public void Longest_piece(string phrase, string? piece) => Assert.Equal(piece, PhrasePrefilter.LongestPiece(phrase));
+    public void Longest_Piece(string phrase, string? piece) => Assert.Equal(piece, PhrasePrefilter.LongestPiece(phrase));
 
     [Theory]
     [MemberData(nameof(EdgeCases))]
-    public void Anchored_matching_finds_what_the_regex_finds(string text) => AssertSameMatches(text);
+    public void Anchored_Matching_Finds_What_The_Regex_Finds(string text) => AssertSameMatches(text);
 
     [Fact]
-    public void Anchored_matching_finds_what_the_regex_finds_on_the_corpus()
+    public void Anchored_Matching_Finds_What_The_Regex_Finds_On_The_Corpus()
     {
         var parser = new HtmlParser();
         var matches = 0;
@@ -93,7 +94,7 @@ public sealed class PhrasePrefilterTests
     [InlineData("din lege", "din")]
     [InlineData("-hjelp", null)]
     [InlineData("*", null)]
-    public void First_piece(string phrase, string? piece) => Assert.Equal(piece, PhrasePrefilter.FirstPiece(phrase));
+    public void First_Piece(string phrase, string? piece) => Assert.Equal(piece, PhrasePrefilter.FirstPiece(phrase));
 
     private static readonly RuleEngine Engine = new(RuleSetLoader.LoadEmbedded());
 

@@ -9,6 +9,7 @@ namespace Lenkevakt.Tests.Content;
 /// The phrasing patterns found on real municipal pages (eval/real-pages), each reproduced in our own words: the
 /// real-page set needs local texts, these run in CI.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class RealPagePatternTests
 {
     private static PageContentResult Page(string body, string title = "Helse og omsorg", string lang = "nb", string url = "https://www.example-kommune.no/helse-og-omsorg/side/") =>
@@ -22,11 +23,11 @@ public sealed class RealPagePatternTests
     [InlineData("<p>Ta kontakt med fastlegen din, eller søk om hjemmesykepleie.</p>", true)]
     [InlineData("<p>Kriseteamet kan kalles ut av legevakta.</p>", true)]
     [InlineData("<p>Bor du hjemme, kan du søke om trygghetsalarm. Tjenestekontoret vurderer søknaden.</p>", true)]
-    public void Services_are_counted_by_service_not_by_word_form(string body, bool met) =>
+    public void Services_Are_Counted_By_Service_Not_By_Word_Form(string body, bool met) =>
         Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "kommunale-helsetjenester"));
 
     [Fact]
-    public void Services_in_other_languages_count()
+    public void Services_In_Other_Languages_Count()
     {
         var pl = Page("<p>Jeśli jesteś chory, zadzwoń do lekarza pierwszego kontaktu albo na pogotowie.</p>", "Informacje o zdrowiu", "pl");
         Assert.Equal(RuleOutcome.Met, Outcome(pl, "kommunale-helsetjenester"));
@@ -40,18 +41,18 @@ public sealed class RealPagePatternTests
     [InlineData("<p>Legevakta er for det som ikke kan vente til fastlegen er tilgjengelig igjen.</p>")]
     [InlineData("<p>Trenger du lege utenom fastlegens åpningstider, kontakter du legevakten.</p>")]
     [InlineData("<p>Telefonen er åpen på hverdager. Utenom disse tidene, ring 116117.</p>")]
-    public void Out_of_hours_wordings(string body) =>
+    public void Out_Of_Hours_Wordings(string body) =>
         Assert.Equal(RuleOutcome.Met, Outcome(Page(body), "legevakt-utenfor-kontortid"));
 
     [Fact]
-    public void Out_of_hours_in_english_and_lithuanian()
+    public void Out_Of_Hours_In_English_And_Lithuanian()
     {
         Assert.Equal(RuleOutcome.Met, Outcome(Page("<p>Outside of the working hours of your GP, call the out-of-hours service on 116 117.</p>", "Health", "en"), "legevakt-utenfor-kontortid"));
         Assert.Equal(RuleOutcome.Met, Outcome(Page("<p>Susirgus skambinkite 116117 (visą parą).</p>", "Sveikata", "lt"), "legevakt-utenfor-kontortid"));
     }
 
     [Fact]
-    public void Another_services_hours_next_to_a_legevakt_mention_are_not_the_legevakts_hours()
+    public void Another_Services_Hours_Next_To_A_Legevakt_Mention_Are_Not_The_Legevakts_Hours()
     {
         var r = Page("<p>Jordmor har åpent mandag til fredag kl. 08.30–14.30.</p><p>Ved akutte hendelser kontakter du legevakt.</p>");
         Assert.Equal(RuleOutcome.NotMet, Outcome(r, "legevakt-utenfor-kontortid"));
@@ -66,14 +67,14 @@ public sealed class RealPagePatternTests
     [InlineData("<p>Utenom fastlegens kontortid ringer du legevakten ved akutt sykdom.</p>", false)]
     [InlineData("<p>Legevakten tar imot akutt syke som ikke kan vente på time hos fastlegen.</p>", false)]
     [InlineData("<p>Ved akutt sykdom kontakter du fastlege, legevakt eller sykehuset.</p>", false)]
-    public void Gp_first_in_the_daytime_is_told_from_the_opposite(string body, bool met) =>
+    public void Gp_First_In_The_Daytime_Is_Told_From_The_Opposite(string body, bool met) =>
         Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "fastlege-dagtid"));
 
     [Theory]
     [InlineData("<p>Øyeblikkelig hjelp: 113</p>")]
     [InlineData("<ul><li>Legekontoret, tlf. 12 34 56 78</li><li>Akutt 113</li></ul>")]
     [InlineData("<p>Medisinsk nødtelefon 113</p>")]
-    public void Emergency_113_after_short_intros(string body) =>
+    public void Emergency_113_After_Short_Intros(string body) =>
         Assert.Equal(RuleOutcome.Met, Outcome(Page(body), "nodnummer-113"));
 
     [Theory]
@@ -83,36 +84,36 @@ public sealed class RealPagePatternTests
     [InlineData("Legevakta er open for telefonar heile døgnet.")]
     [InlineData("Legevakten er der for deg hele døgnet.")]
     [InlineData("Skambinkite nuo 8 iki 15 val.")]
-    public void Opening_hours_formats(string text) =>
+    public void Opening_Hours_Formats(string text) =>
         Assert.NotEmpty(OpeningHoursDetector.FindInText(text));
 
     [Theory]
     [InlineData("Legevakten er bemannet med lege hele døgnet andre steder.")]
     [InlineData("Barn fra 8 til 15 år kan delta.")]
-    public void Not_opening_hours(string text) =>
+    public void Not_Opening_Hours(string text) =>
         Assert.Empty(OpeningHoursDetector.FindInText(text));
 
     [Theory]
     [InlineData("<p>Helsestasjonen gir råd til foreldre. Tilbudet er frivillig og gratis.</p>", false)]
     [InlineData("<p>Teamet kan hjelpe med å etablere frivillige behandlingsløp ved rusproblemer.</p>", false)]
     [InlineData("<p>Frivilligsentralen formidler besøksvenner til eldre som bor hjemme.</p>", true)]
-    public void Frivillig_meaning_optional_is_not_a_voluntary_organisation(string body, bool met) =>
+    public void Frivillig_Meaning_Optional_Is_Not_A_Voluntary_Organisation(string body, bool met) =>
         Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "frivillige-organisasjoner"));
 
     [Theory]
     [InlineData("Read more at www.example-kommune.no about the service.")]
     [InlineData("You can contact us at example-kommune.no or by phone.")]
-    public void At_before_a_web_address_is_not_an_email(string text) =>
+    public void At_Before_A_Web_Address_Is_Not_An_Email(string text) =>
         Assert.Empty(EmailDetector.FindInText(text));
 
     [Theory]
     [InlineData("Skriv til postmottak at example-kommune punktum no.", "postmottak@example-kommune.no")]
     [InlineData("E-post: post(at)example-kommune.no", "post@example-kommune.no")]
-    public void Spelled_out_emails_still_count(string text, string expected) =>
+    public void Spelled_Out_Emails_Still_Count(string text, string expected) =>
         Assert.Contains(EmailDetector.FindInText(text), h => h.Value == expected);
 
     [Fact]
-    public void A_municipal_mental_health_line_with_its_number_counts_as_a_helpline()
+    public void A_Municipal_Mental_Health_Line_With_Its_Number_Counts_As_A_Helpline()
     {
         var r = Page("<p>Kommunens hjelpetelefon for psykisk helse: 55 12 34 56. Linjen er åpen hver dag.</p>");
         Assert.Equal(RuleOutcome.Met, Outcome(r, "hjelpetelefoner-psykisk-helse"));
@@ -126,11 +127,11 @@ public sealed class RealPagePatternTests
     [InlineData("<p>Velg språk: Bokmål Samisk</p>")]
     [InlineData("<p>Polski</p><p>Det er viktig at du bestiller time før testing.</p>")]
     [InlineData("<p>Informasjonstelefonen er tilgjengelig på språkene polsk, arabisk og somali.</p>")]
-    public void Languages_offered_as_text(string body) =>
+    public void Languages_Offered_As_Text(string body) =>
         Assert.Equal(RuleOutcome.Met, Outcome(Page(body), "informasjon-andre-sprak"));
 
     [Fact]
-    public void Short_service_pages_pass_the_help_page_gate()
+    public void Short_Service_Pages_Pass_The_Help_Page_Gate()
     {
         var tildeling = ContentTestHost.EvaluateHtml("<html lang=\"nb\"><head><title>Tildelingskontoret</title></head><body><main><h1>Tildelingskontoret</h1><p>Vi behandler søknader om praktisk bistand og trygghetsalarm.</p><p>Telefontid mandag–fredag kl. 10.00–14.00, tlf. 55 12 34 56, e-post post@example-kommune.no</p></main></body></html>", url: "https://www.example-kommune.no/tildelingskontoret/");
         Assert.True(tildeling.IsHelpPage, string.Join(" | ", tildeling.HelpReasons));
@@ -147,11 +148,11 @@ public sealed class RealPagePatternTests
     [InlineData("<p>Akutteamet i psykisk helsevern kan kontaktes gjennom legevakten.</p>", false)]
     [InlineData("<p>Akutt: ring 113. AMK sender ambulanse.</p>", false)]
     [InlineData("<p>The Accident &amp; emergency department (Legevakten) accepts patients in need of immediate help.</p>", false)]
-    public void Akuttmottak_is_the_hospital_emergency_department(string body, bool met) =>
+    public void Akuttmottak_Is_The_Hospital_Emergency_Department(string body, bool met) =>
         Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "akuttmottak"));
 
     [Fact]
-    public void Rule_set_has_the_akuttmottak_rule_with_a_norwegian_title()
+    public void Rule_Set_Has_The_Akuttmottak_Rule_With_A_Norwegian_Title()
     {
         var rule = Assert.Single(RuleSetLoader.LoadEmbedded().Rules, r => r.Id == "akuttmottak");
         Assert.Contains("Akuttmottak", rule.TitleNb, StringComparison.Ordinal);
@@ -166,7 +167,7 @@ public sealed class RealPagePatternTests
     [InlineData("<p>Er du akutt syk og har ikke fastlegen din i nærheten, kan du ringe legevakten.</p>", false)]
     [InlineData("<p>Legevakta hjelper deg når du ikke er i nærheten av fastlegen, for eksempel på reise med akutt sykdom.</p>", false)]
     [InlineData("<p>Ved akutt behov ringer du legevakten, alternativt fastlegens nummer.</p>", false)]
-    public void Gp_daytime_constructions_seen_on_real_pages(string body, bool met) =>
+    public void Gp_Daytime_Constructions_Seen_On_Real_Pages(string body, bool met) =>
         Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "fastlege-dagtid"));
 
     [Theory]
@@ -175,14 +176,14 @@ public sealed class RealPagePatternTests
     [InlineData("<p>Har du mistet noen i selvmord, kan du få støtte fra Leve, en forening for etterlatte.</p>", true)]
     [InlineData("<p>Leve – landsforeningen for etterlatte har samtalegrupper.</p>", true)]
     [InlineData("<p>Organisasjonen «Leve» har et eget tilbud til pårørende.</p>", true)]
-    public void Leve_counts_as_the_organisation_not_the_verb(string body, bool met) =>
+    public void Leve_Counts_As_The_Organisation_Not_The_Verb(string body, bool met) =>
         Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "frivillige-organisasjoner"));
 
     [Theory]
     [InlineData("<p>Tildelingseininga handsamar søknader om heimehjelp.</p>", true)]
     [InlineData("<p>Du kan søkje om korttidsopphald eller omsorgsbustad. Kvardagsrehabilitering er òg eit tilbod.</p>", true)]
     [InlineData("<p>Heimehjelpa kjem kvar veke. Heimehjelp er gratis.</p>", false)]
-    public void Nynorsk_service_names_count_once_each(string body, bool met) =>
+    public void Nynorsk_Service_Names_Count_Once_Each(string body, bool met) =>
         Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, "Helse og omsorg", "nn"), "kommunale-helsetjenester"));
 
     // Rule set 1.3.0: wordings found on the development pages of heldout2/dev (each in our own words).

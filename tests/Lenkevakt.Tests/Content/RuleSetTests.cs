@@ -4,6 +4,7 @@ using Xunit;
 
 namespace Lenkevakt.Tests.Content;
 
+[Trait("Category", "Unit")]
 public sealed class RuleSetTests
 {
     private static string RepoFile(params string[] parts)
@@ -21,7 +22,7 @@ public sealed class RuleSetTests
     }
 
     [Fact]
-    public void Embedded_rule_set_is_the_file_in_config_rules()
+    public void Embedded_Rule_Set_Is_The_File_In_Config_Rules()
     {
         var embedded = RuleSetLoader.LoadEmbedded();
         var file = RuleSetLoader.LoadFile(RepoFile("config", "rules", "required-fields.v1.json"));
@@ -31,7 +32,7 @@ public sealed class RuleSetTests
     }
 
     [Fact]
-    public void Rule_set_covers_the_required_information()
+    public void Rule_Set_Covers_The_Required_Information()
     {
         var ids = RuleSetLoader.LoadEmbedded().Rules.Select(r => r.Id).ToHashSet();
         foreach (var id in new[]
@@ -46,7 +47,7 @@ public sealed class RuleSetTests
     }
 
     [Fact]
-    public void Every_rule_has_norwegian_and_english_text_and_a_source()
+    public void Every_Rule_Has_Norwegian_And_English_Text_And_A_Source()
     {
         var set = RuleSetLoader.LoadEmbedded();
         Assert.Empty(RuleSetLoader.Validate(set));
@@ -58,7 +59,7 @@ public sealed class RuleSetTests
     }
 
     [Fact]
-    public void Invalid_rule_files_are_rejected_with_every_problem_listed()
+    public void Invalid_Rule_Files_Are_Rejected_With_Every_Problem_Listed()
     {
         const string json = """
             { "name": "x", "version": "1", "sources": [],
@@ -79,7 +80,7 @@ public sealed class RuleSetTests
     }
 
     [Fact]
-    public void Phrase_regex_matches_whole_words_hyphen_variants_and_wildcards()
+    public void Phrase_Regex_Matches_Whole_Words_Hyphen_Variants_And_Wildcards()
     {
         var r = RuleEngine.PhraseRegex(["e-post", "legevakt*", "psykisk helse", "семейн* врач*"]);
         Assert.Matches(r, "Send epost til oss");

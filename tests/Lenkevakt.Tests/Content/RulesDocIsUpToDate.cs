@@ -7,10 +7,11 @@ namespace Lenkevakt.Tests.Content;
 /// docs/rules.md is generated from config/rules/required-fields.v1.json. This test regenerates it in memory and fails when
 /// the file differs. To update it: <c>LENKEVAKT_UPDATE_DOCS=1 dotnet test tests/Lenkevakt.Tests --filter FullyQualifiedName~RulesDocIsUpToDate</c>.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class RulesDocIsUpToDate
 {
     [Fact]
-    public void Docs_rules_md_matches_the_rule_file()
+    public void Docs_Rules_Md_Matches_The_Rule_File()
     {
         var root = RepoRoot();
         var set = RuleSetLoader.LoadFile(Path.Combine(root, "config", "rules", "required-fields.v1.json"));
@@ -29,7 +30,7 @@ public sealed class RulesDocIsUpToDate
     }
 
     [Fact]
-    public void Generated_doc_has_both_languages_and_every_rule()
+    public void Generated_Doc_Has_Both_Languages_And_Every_Rule()
     {
         var set = RuleSetLoader.LoadEmbedded();
         var doc = RulesDocGenerator.Generate(set);

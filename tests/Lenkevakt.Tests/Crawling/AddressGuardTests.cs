@@ -3,6 +3,7 @@ using Lenkevakt.Crawling;
 
 namespace Lenkevakt.Tests.Crawling;
 
+[Trait("Category", "Unit")]
 public sealed class AddressGuardTests
 {
     [Theory]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lenkevakt.Tests.Crawling;
 
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class AddressPolicyCrawlTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Lenkevakt.Tests.Crawling;
 /// (<see cref="LoopbackOnlyHandler"/> would record it) or, for DNS names, in the connect callback before a socket exists.
 /// Nothing here connects to anything but loopback.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class AddressPolicyFetchTests
 {
     private static ServiceProvider Services(out System.Collections.Concurrent.ConcurrentQueue<Uri> refused, IDictionary<string, string?>? settings = null)

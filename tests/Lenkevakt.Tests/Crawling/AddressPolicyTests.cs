@@ -4,6 +4,7 @@ using Lenkevakt.Sites;
 
 namespace Lenkevakt.Tests.Crawling;
 
+[Trait("Category", "Unit")]
 public sealed class AddressPolicyTests
 {
     private static readonly AddressPolicy Site = AddressPolicy.AllowingPrivate(["site.test:8080", "intra.site.test", "169.254.10.10"], privateHosts: ["shared-intra.test"]);

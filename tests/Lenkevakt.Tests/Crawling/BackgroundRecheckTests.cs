@@ -14,6 +14,7 @@ namespace Lenkevakt.Tests.Crawling;
 /// confirmed once per run.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class BackgroundRecheckTests(AzuriteFixture azurite)
 {
     private static readonly Dictionary<string, string?> OneSecondBackoff = new()

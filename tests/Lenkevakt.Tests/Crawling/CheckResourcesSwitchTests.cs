@@ -9,6 +9,7 @@ namespace Lenkevakt.Tests.Crawling;
 
 /// <summary><c>Crawl:CheckResources</c>: on (the default) a broken image is reported; off, only the links a visitor follows are checked.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class CheckResourcesSwitchTests(AzuriteFixture azurite)
 {
     [Theory]

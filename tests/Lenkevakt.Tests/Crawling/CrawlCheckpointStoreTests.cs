@@ -10,6 +10,7 @@ using Xunit;
 namespace Lenkevakt.Tests.Crawling;
 
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class CrawlCheckpointStoreTests(AzuriteFixture azurite)
 {
     private StorageClients Clients(string prefix) => new(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = prefix }));
@@ -25,7 +26,7 @@ public sealed class CrawlCheckpointStoreTests(AzuriteFixture azurite)
     };
 
     [Fact]
-    public async Task Records_appended_in_many_compressed_blocks_read_back_in_order()
+    public async Task Records_Appended_In_Many_Compressed_Blocks_Read_Back_In_Order()
     {
         var clients = Clients("ckpt" + Guid.NewGuid().ToString("N")[..6]);
         await clients.CrawlStateContainer.CreateIfNotExistsAsync();
@@ -51,7 +52,7 @@ public sealed class CrawlCheckpointStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_checkpoint_of_plain_json_lines_is_still_read()
+    public async Task A_Checkpoint_Of_Plain_Json_Lines_Is_Still_Read()
     {
         var clients = Clients("ckpt" + Guid.NewGuid().ToString("N")[..6]);
         await clients.CrawlStateContainer.CreateIfNotExistsAsync();

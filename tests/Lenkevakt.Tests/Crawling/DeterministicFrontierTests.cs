@@ -11,6 +11,7 @@ namespace Lenkevakt.Tests.Crawling;
 /// order — whatever the response timing, the number of workers, or how the crawl is split into continuations.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class DeterministicFrontierTests(AzuriteFixture azurite)
 {
     private const int SitePages = 80;

@@ -15,6 +15,7 @@ public sealed class ProcessProxyCollection
 }
 
 [Collection(ProcessProxyCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class EnvironmentProxyTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lenkevakt.Tests.Crawling;
 
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class FocusedCrawlTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace Lenkevakt.Tests.Crawling;
 /// asserts the outcome and an upper bound on elapsed time far below what the same input took before the bound existed.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class HostileServerTests(AzuriteFixture azurite)
 {
     private ServiceProvider Services(IDictionary<string, string?>? extra = null) => TestServices.Create(azurite.ConnectionString, settings: extra);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Lenkevakt.Tests.Crawling;
 
+[Trait("Category", "Unit")]
 public sealed class HtmlComplexityTests
 {
     private static string Repeat(string unit, int n) => new StringBuilder(unit.Length * n).Insert(0, unit, n).ToString();

@@ -5,6 +5,7 @@ using Lenkevakt.Sites;
 namespace Lenkevakt.Tests.Crawling;
 
 /// <summary>bø.kommune.no and xn--b-5ga.kommune.no are one host (issue 11).</summary>
+[Trait("Category", "Unit")]
 public sealed class InternationalHostTests
 {
     [Fact]

@@ -3,10 +3,11 @@ using Xunit;
 
 namespace Lenkevakt.Tests.Crawling;
 
+[Trait("Category", "Unit")]
 public sealed class LinkSpoolTests
 {
     [Fact]
-    public async Task Reads_back_every_page_and_link_as_written()
+    public async Task Reads_Back_Every_Page_And_Link_As_Written()
     {
         var dir = Path.Combine(Path.GetTempPath(), "lenkevakt-tests", "spool-" + Guid.NewGuid().ToString("N"));
         var written = new List<SpooledPage>

@@ -11,6 +11,7 @@ namespace Lenkevakt.Tests.Crawling;
 
 /// <summary>Issue 11: the verdicts the established checkers agree with, each on its own loopback site.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class LinkVerdictCrawlTests(AzuriteFixture azurite)
 {
     [Fact]

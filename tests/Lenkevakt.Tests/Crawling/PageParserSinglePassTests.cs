@@ -6,6 +6,7 @@ using Lenkevakt.Crawling;
 namespace Lenkevakt.Tests.Crawling;
 
 /// <summary>The parser's one walk over the tree finds exactly what the selectors it replaced find, in the same order.</summary>
+[Trait("Category", "Unit")]
 public sealed class PageParserSinglePassTests
 {
     private const string Page = """

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lenkevakt.Tests.Crawling;
 
 /// <summary>Behaviour against misbehaving loopback servers: asserts outcomes and request counts, never timing.</summary>
+[Trait("Category", "Integration")]
 public sealed class PolitenessTests
 {
     private static ServiceProvider Services(IDictionary<string, string?>? extra = null)

@@ -13,6 +13,7 @@ namespace Lenkevakt.Tests.Crawling;
 /// severity, target and the element/attribute evidence; <c>/ok…</c> answers 200, so a working construct reports nothing.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class ResourceCheckCrawlTests(AzuriteFixture azurite)
 {
     [Theory]

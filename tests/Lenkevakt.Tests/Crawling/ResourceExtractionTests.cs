@@ -4,6 +4,7 @@ using Lenkevakt.Crawling;
 namespace Lenkevakt.Tests.Crawling;
 
 /// <summary>Which URLs of a page <see cref="PageParser"/> records, with element, attribute and role (issue 11).</summary>
+[Trait("Category", "Unit")]
 public sealed class ResourceExtractionTests
 {
     private static readonly Uri Page = new("https://fjordvik.kommune.no/helse/");

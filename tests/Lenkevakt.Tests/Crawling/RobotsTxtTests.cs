@@ -2,6 +2,7 @@ using Lenkevakt.Crawling;
 
 namespace Lenkevakt.Tests.Crawling;
 
+[Trait("Category", "Unit")]
 public sealed class RobotsTxtTests
 {
     [Theory]

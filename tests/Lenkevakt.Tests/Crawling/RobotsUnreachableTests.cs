@@ -9,6 +9,7 @@ namespace Lenkevakt.Tests.Crawling;
 
 /// <summary>RFC 9309 §2.3.1.3–4 in every path: 4xx allows all; unreachable (after the re-checks) disallows all, with a site finding.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class RobotsUnreachableTests(AzuriteFixture azurite)
 {
     [Theory]

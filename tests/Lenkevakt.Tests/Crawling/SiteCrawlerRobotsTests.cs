@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lenkevakt.Tests.Crawling;
 
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class SiteCrawlerRobotsTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -4,6 +4,7 @@ using Lenkevakt.Crawling;
 
 namespace Lenkevakt.Tests.Crawling;
 
+[Trait("Category", "Unit")]
 public sealed class SitemapTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Lenkevakt.Tests.Crawling;
 
+[Trait("Category", "Unit")]
 public sealed class TransientRecheckTests
 {
     [Theory]

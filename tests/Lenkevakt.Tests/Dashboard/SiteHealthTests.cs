@@ -9,6 +9,7 @@ namespace Lenkevakt.Tests.Dashboard;
 
 /// <summary>Issue 12: the health score measures the site, not the sample (rates per page crawled and per rule).</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class SiteHealthTests(AzuriteFixture azurite)
 {
     /// <summary>

@@ -3,6 +3,7 @@ using Lenkevakt.Findings;
 namespace Lenkevakt.Tests.Findings;
 
 /// <summary>Issue 12: finding ids do not depend on the port of a loopback sample site, and nothing else changes.</summary>
+[Trait("Category", "Unit")]
 public sealed class FindingIdTests
 {
     [Theory]

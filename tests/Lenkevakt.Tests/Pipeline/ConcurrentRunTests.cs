@@ -9,6 +9,7 @@ namespace Lenkevakt.Tests.Pipeline;
 
 /// <summary>Issue 12: two runs started at once on the same site and run id do not double-count.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class ConcurrentRunTests(AzuriteFixture azurite)
 {
     private const string Secret = "samtidig-123";

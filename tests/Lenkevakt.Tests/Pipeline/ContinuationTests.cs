@@ -9,6 +9,7 @@ namespace Lenkevakt.Tests.Pipeline;
 
 /// <summary>Long crawls under a time budget: checkpoint, continuation message, resume without fetching a page twice.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class ContinuationTests(AzuriteFixture azurite)
 {
     [Fact]

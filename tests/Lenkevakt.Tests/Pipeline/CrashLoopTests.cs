@@ -21,6 +21,7 @@ namespace Lenkevakt.Tests.Pipeline;
 /// sites of the run are unaffected.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class CrashLoopTests(AzuriteFixture azurite)
 {
     private const string HostileId = "fiendtlig";

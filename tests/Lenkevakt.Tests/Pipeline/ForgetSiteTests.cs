@@ -9,6 +9,7 @@ namespace Lenkevakt.Tests.Pipeline;
 
 /// <summary>Issue 12: <see cref="ForgetSiteHandler"/> removes one site's rows everywhere and leaves the other sites alone.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class ForgetSiteTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace Lenkevakt.Tests.Pipeline;
 /// process, so a rerun on the same machine takes it over at once, and <c>run</c> continues the interrupted run.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class InterruptedRunTests(AzuriteFixture azurite)
 {
     private static string DeadProcessOwner()

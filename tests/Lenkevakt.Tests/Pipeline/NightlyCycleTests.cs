@@ -12,6 +12,7 @@ namespace Lenkevakt.Tests.Pipeline;
 
 /// <summary>The whole cycle on real Azurite against the bundled sample web served by Kestrel on loopback.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class NightlyCycleTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly string[] LinkKinds =

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lenkevakt.Tests.Pipeline;
 
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class PoisonTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -2,6 +2,7 @@ using Lenkevakt.Pipeline;
 
 namespace Lenkevakt.Tests.Pipeline;
 
+[Trait("Category", "Unit")]
 public sealed class ScheduleOptionsValidatorTests
 {
     [Theory]

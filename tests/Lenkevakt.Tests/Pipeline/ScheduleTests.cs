@@ -3,6 +3,7 @@ using Lenkevakt.Pipeline;
 
 namespace Lenkevakt.Tests.Pipeline;
 
+[Trait("Category", "Unit")]
 public sealed class ScheduleTests
 {
     [Fact]

@@ -16,6 +16,7 @@ namespace Lenkevakt.Tests.Pipeline;
 /// later in the run (<c>TransientRecheck</c>) stands between a random 503 and a false alert.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class TransientFailureNightsTests(AzuriteFixture azurite)
 {
     private const int Pages = 20;

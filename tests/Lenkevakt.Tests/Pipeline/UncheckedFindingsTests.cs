@@ -12,6 +12,7 @@ namespace Lenkevakt.Tests.Pipeline;
 /// (or the page is gone, resolved with that reason); one on a page the run did not fetch stays open.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class UncheckedFindingsTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Lenkevakt.Tests.Reports;
 
 /// <summary>The coverage report on real Azurite, from results written through the real stores (<see cref="ReportSeed"/>).</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class CoverageReportTests(AzuriteFixture azurite)
 {
     private static readonly string[] AlfaMet = ["kommunale-helsetjenester", "fastlege-dagtid", "legevakt-116117", "legevakt-utenfor-kontortid", "nodnummer-113", "telefon", "apningstider"];

@@ -11,6 +11,7 @@ namespace Lenkevakt.Tests.Reports;
 
 /// <summary>The dashboard page from results written through the real stores.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class DashboardPageTests(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset At = DateTimeOffset.Parse("2026-11-23T01:00:00Z", CultureInfo.InvariantCulture);

@@ -6,6 +6,7 @@ using Lenkevakt.Reports;
 namespace Lenkevakt.Tests.Reports;
 
 /// <summary>The export formats: camelCase columns as in the JSON, ISO 8601 UTC timestamps, rule outcomes by name, formula cells escaped.</summary>
+[Trait("Category", "Unit")]
 public sealed class ExportFormatTests
 {
     private static readonly DateTimeOffset Seen = new(2026, 12, 1, 22, 13, 4, TimeSpan.FromHours(1));

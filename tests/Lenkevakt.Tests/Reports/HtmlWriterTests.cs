@@ -2,6 +2,7 @@ using Lenkevakt.Html;
 
 namespace Lenkevakt.Tests.Reports;
 
+[Trait("Category", "Unit")]
 public sealed class HtmlWriterTests
 {
     [Fact]

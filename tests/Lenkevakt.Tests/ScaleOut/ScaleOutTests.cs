@@ -12,6 +12,7 @@ namespace Lenkevakt.Tests.ScaleOut;
 
 /// <summary>Several worker processes on one storage account, a worker killed mid-crawl, storage restarted mid-run.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class ScaleOutTests(AzuriteFixture azurite)
 {
     private static readonly string[] LinkKindsPerSite = ["broken-link", "broken-link", "fragment-missing"];

@@ -2,6 +2,7 @@ using Lenkevakt.Sites;
 
 namespace Lenkevakt.Tests.Sites;
 
+[Trait("Category", "Unit")]
 public sealed class SitesCatalogTests
 {
     private static string RepoConfig()

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lenkevakt.Tests.Storage;
 
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class StorageOperationCounterTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -2,6 +2,7 @@ using Lenkevakt.Storage;
 
 namespace Lenkevakt.Tests.Storage;
 
+[Trait("Category", "Unit")]
 public sealed class StorageOptionsValidatorTests
 {
     [Theory]

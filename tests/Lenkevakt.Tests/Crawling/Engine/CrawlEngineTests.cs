@@ -15,6 +15,7 @@ namespace Lenkevakt.Tests.Crawling.Engine;
 /// politeness limits hold, the process-wide request budget holds, and every site is crawled completely.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class CrawlEngineTests(AzuriteFixture azurite)
 {
     private const int Sites = 200;

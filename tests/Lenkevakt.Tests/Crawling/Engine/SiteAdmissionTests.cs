@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Lenkevakt.Tests.Crawling.Engine;
 
 /// <summary>The engine's site and CPU budgets, with a fake clock and a memory measure the test sets.</summary>
+[Trait("Category", "Unit")]
 public sealed class SiteAdmissionTests
 {
     [Fact]

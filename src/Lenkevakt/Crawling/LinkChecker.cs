@@ -80,17 +80,19 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
     private Task<LinkStatus> CheckThenConfirmEarly(string runId, string url, AddressPolicy policy, bool external)
     {
         var check = SharedCheckAsync(runId, url, policy, external, CancellationToken.None);
+        // Start the re-checks when the check fails transiently: their back-off runs while the crawl goes on. Never
+        // inline: a check that completed at once (an open host circuit) would start the confirmation inside this cache
+        // entry's factory, whose own lookup of the entry then fails, and that failure stayed cached for the whole run.
         _ = check.ContinueWith(
             done =>
             {
                 if (done.IsCompletedSuccessfully && TransientRecheck.IsTransient(done.Result) && options.Value.TransientRechecks > 0)
                 {
-                    // Start the re-checks now: their back-off runs while the crawl goes on.
                     _ = ConfirmedAsync(runId, url, policy, CancellationToken.None, external);
                 }
             },
             CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
+            TaskContinuationOptions.RunContinuationsAsynchronously,
             TaskScheduler.Default);
         return check;
     }

@@ -35,6 +35,32 @@ public sealed class SharedLinkCacheTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task TransientFailure_ThatCompletesAtOnce_IsConfirmedInTheBackground_WithoutBreakingTheRunsCache()
+    {
+        // A check that completes synchronously (here a handler answering 503 at once; in a run, an open host circuit):
+        // starting its re-checks from inside the run's cache entry once made the entry fail for every later caller
+        // ("ValueFactory attempted to access the Value property"), 722 failed crawl attempts in a two-worker run.
+        var prefix = TestServices.UniquePrefix();
+        await using var a = TestServices.Create(azurite.ConnectionString, prefix, new Dictionary<string, string?> { ["Lenkevakt:Crawl:TransientRecheckDelay"] = "00:00:00.050" }, services => services.ConfigureAll<Microsoft.Extensions.Http.HttpClientFactoryOptions>(
+            o => o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Insert(0, new AnswerAtOnce()))));
+        await a.GetRequiredService<StorageProvisioner>().EnsureAsync(CancellationToken.None);
+        var checker = a.GetRequiredService<LinkChecker>();
+        const string url = "http://127.0.0.1:9/ustabil";
+
+        var first = await checker.CheckAsync("r1", url, AddressPolicy.AllowingPrivate([]), CancellationToken.None);
+        var confirmed = await checker.ConfirmedAsync("r1", url, AddressPolicy.AllowingPrivate([]), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(503, first.StatusCode);
+        Assert.Equal(503, confirmed.StatusCode);
+    }
+
+    private sealed class AnswerAtOnce : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable) { RequestMessage = request });
+    }
+
+    [Fact]
     public async Task OwnHostTarget_IsCheckedInProcess_WithoutTheSharedTable()
     {
         await using var server = await LoopbackServer.StartAsync(async (ctx, _) => await ctx.Response.WriteAsync("ok"));

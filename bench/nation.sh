@@ -60,7 +60,7 @@ kill_leftovers() {
 }
 cleanup() {
   local w
-  for w in "${WORKER_PIDS[@]}"; do kill -INT "$w" 2>/dev/null || true; done
+  for w in "${WORKER_PIDS[@]}"; do pkill -INT -P "$w" 2>/dev/null || true; kill -INT "$w" 2>/dev/null || true; done
   [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null || true
   [ -n "$AZURITE" ] && kill -INT "$AZURITE" 2>/dev/null || true
   [ -n "$RUN_DIR" ] && kill_leftovers "$RUN_DIR"
@@ -125,7 +125,8 @@ for _ in $(seq "$REPEATS"); do
   set -e
   t1=$(date +%s.%N)
   head -1 /proc/stat >> "$dir/procstat.txt"
-  for w in "${WORKER_PIDS[@]}"; do kill -INT "$w" 2>/dev/null || true; done
+  # /usr/bin/time ignores SIGINT while its child runs: signal the worker itself (Ctrl+C returns its unfinished messages).
+  for w in "${WORKER_PIDS[@]}"; do pkill -INT -P "$w" 2>/dev/null || kill -INT "$w" 2>/dev/null || true; done
   for w in "${WORKER_PIDS[@]}"; do wait "$w" 2>/dev/null || true; done
   WORKER_PIDS=()
   # Every page of the sites fetched once (GET answered 200, per server and path), whichever process fetched it.

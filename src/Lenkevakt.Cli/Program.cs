@@ -22,7 +22,10 @@ if (parse.Errors.Count > 0)
 
 try
 {
-    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+    // Ctrl+C cancels the command's token; the commands then stop gracefully (serve: the web server, then its Azurite
+    // child, which gets up to 10 s to save). System.CommandLine's default forces termination 2 s after the signal,
+    // which raced with that shutdown on a loaded machine (serve still running 90 s after Ctrl+C in CI): allow 30 s.
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) }).ConfigureAwait(false);
 }
 catch (Exception ex)
 {

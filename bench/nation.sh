@@ -60,7 +60,7 @@ kill_leftovers() {
 }
 cleanup() {
   local w
-  for w in "${WORKER_PIDS[@]}"; do pkill -INT -P "$w" 2>/dev/null || true; kill -INT "$w" 2>/dev/null || true; done
+  for w in "${WORKER_PIDS[@]}"; do pkill -TERM -P "$w" 2>/dev/null || true; kill -INT "$w" 2>/dev/null || true; done
   [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null || true
   [ -n "$AZURITE" ] && kill -INT "$AZURITE" 2>/dev/null || true
   [ -n "$RUN_DIR" ] && kill_leftovers "$RUN_DIR"
@@ -125,8 +125,9 @@ for _ in $(seq "$REPEATS"); do
   set -e
   t1=$(date +%s.%N)
   head -1 /proc/stat >> "$dir/procstat.txt"
-  # /usr/bin/time ignores SIGINT while its child runs: signal the worker itself (Ctrl+C returns its unfinished messages).
-  for w in "${WORKER_PIDS[@]}"; do pkill -INT -P "$w" 2>/dev/null || kill -INT "$w" 2>/dev/null || true; done
+  # SIGTERM to the worker itself: /usr/bin/time does not forward signals, and a background job of this script inherits
+  # SIGINT as ignored (POSIX); the CLI handles SIGTERM like Ctrl+C (it returns its unfinished messages).
+  for w in "${WORKER_PIDS[@]}"; do pkill -TERM -P "$w" 2>/dev/null || kill -INT "$w" 2>/dev/null || true; done
   for w in "${WORKER_PIDS[@]}"; do wait "$w" 2>/dev/null || true; done
   WORKER_PIDS=()
   # Every page of the sites fetched once (GET answered 200, per server and path), whichever process fetched it.
@@ -156,7 +157,7 @@ for _ in $(seq "$REPEATS"); do
       curl -s -o "$dir/serve-page.html" -w "$path %{http_code} %{time_total}s %{size_download}B\n" "http://127.0.0.1:$sp$path" >> "$dir/serve-times.txt" || true
     done
     echo "serve peak RSS: $(grep VmHWM "/proc/$serve_pid/status" 2>/dev/null | awk '{print $2, $3}')" >> "$dir/serve-times.txt"
-    kill -INT "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true
+    kill -TERM "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true
     cat "$dir/serve-times.txt" >&2
   fi
   kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=

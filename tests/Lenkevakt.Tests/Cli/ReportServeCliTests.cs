@@ -93,7 +93,9 @@ public sealed class ReportServeCliTests(AzuriteFixture azurite, ITestOutputHelpe
             var report = await http.GetAsync("/report?fylke=03&format=json");
             Assert.Equal("dekningsrapport-oslo-", report.Content.Headers.ContentDisposition!.FileName!.Trim('"')[..21]);
 
-            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            // SIGTERM, which the CLI handles exactly like Ctrl+C (SIGINT): a process started from a background job of a
+            // non-interactive shell inherits SIGINT as ignored (POSIX), and serve then never saw the test's SIGINT.
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
                 await kill.WaitForExitAsync();
             }

@@ -21,12 +21,6 @@ public sealed class ContentSiteAnalysis : ISiteAnalysis
     private readonly ConcurrentDictionary<string, PageContentResult> pages = new(StringComparer.Ordinal);
     private readonly SiteContentAccumulator accumulator;
 
-    // Page results not yet written to the Pages table; written in the background in batches during the crawl.
-    private const int SaveBatch = 500;
-    private readonly object unsavedLock = new();
-    private List<PageContentResult> unsaved = [];
-    private Task saving = Task.CompletedTask;
-
     public ContentSiteAnalysis(SiteDefinition site, string runId, PageContentEvaluator evaluator, IContentResultStore store, ContentOptions options, TimeProvider time, ILogger logger)
     {
         this.site = site;
@@ -62,7 +56,6 @@ public sealed class ContentSiteAnalysis : ISiteAnalysis
         if (pages.TryAdd(result.Url, result))
         {
             accumulator.Add(result);
-            Unsaved(result);
         }
 
         return System.Text.Json.JsonSerializer.Serialize(result, CheckpointJson);
@@ -78,46 +71,6 @@ public sealed class ContentSiteAnalysis : ISiteAnalysis
         if (pages.TryAdd(result.Url, result))
         {
             accumulator.Add(result);
-            Unsaved(result);
-        }
-    }
-
-    /// <summary>Queues a page row; every <see cref="SaveBatch"/> rows are written in the background, one batch at a time.</summary>
-    private void Unsaved(PageContentResult result)
-    {
-        if (!options.Persist)
-        {
-            return;
-        }
-
-        lock (unsavedLock)
-        {
-            unsaved.Add(result);
-            if (unsaved.Count < SaveBatch)
-            {
-                return;
-            }
-
-            var batch = unsaved;
-            unsaved = [];
-            var ruleSet = evaluator.Engine.RuleSet.Stamp;
-            var checkedAt = time.GetUtcNow();
-            saving = saving.ContinueWith(
-                async _ =>
-                {
-                    try
-                    {
-                        await store.SavePagesAsync(site.Id, runId, ruleSet, checkedAt, batch, CancellationToken.None).ConfigureAwait(false);
-                    }
-                    catch (Exception ex)
-                    {
-                        // Not lost: rows not written here are written by SaveAsync at the end of the crawl.
-                        logger.LogWarning("Content rows of {Site} not written yet ({Error}); they are written at the end", site.Id, ex.Message);
-                    }
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.None,
-                TaskScheduler.Default).Unwrap();
         }
     }
 
@@ -150,13 +103,6 @@ public sealed class ContentSiteAnalysis : ISiteAnalysis
             try
             {
                 var watch = System.Diagnostics.Stopwatch.StartNew();
-                Task pending;
-                lock (unsavedLock)
-                {
-                    pending = saving;
-                }
-
-                await pending.ConfigureAwait(false);
                 await store.SaveAsync(siteResult, list, ct).ConfigureAwait(false);
                 logger.LogInformation("Stored content results of {Site}: {Pages} pages in {Seconds:0.0}s", site.Id, list.Count, watch.Elapsed.TotalSeconds);
             }

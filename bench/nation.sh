@@ -95,7 +95,12 @@ for _ in $(seq "$REPEATS"); do
   conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$bp/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$qp/devstoreaccount1;TableEndpoint=http://127.0.0.1:$tp/devstoreaccount1;"
   printf '%s\n' "${SETS[@]}" > "$dir/env"
   mkdir -p "$cwd/azurite"
-  "$REPO/tools/azurite/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose --disableTelemetry \
+  # NATION_AZURITE_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/nodeprof") runs the emulator under node with those
+  # flags, to profile it (node refuses --cpu-prof in NODE_OPTIONS).
+  azurite_cmd=("$REPO/tools/azurite/node_modules/.bin/azurite")
+  # shellcheck disable=SC2206
+  [ -n "${NATION_AZURITE_NODE_FLAGS:-}" ] && azurite_cmd=(node $NATION_AZURITE_NODE_FLAGS "$REPO/tools/azurite/node_modules/azurite/dist/src/azurite.js")
+  "${azurite_cmd[@]}" --silent --skipApiVersionCheck --loose --disableTelemetry \
     --blobHost 127.0.0.1 --blobPort "$bp" --queueHost 127.0.0.1 --queuePort "$qp" --tableHost 127.0.0.1 --tablePort "$tp" \
     --location "$cwd/azurite" > "$dir/azurite.log" 2>&1 &
   AZURITE=$!

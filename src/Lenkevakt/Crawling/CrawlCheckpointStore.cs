@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Azure;
@@ -20,6 +22,10 @@ public sealed class CrawlCheckpointStore(StorageClients storage)
 {
     // An append block is at most 4 MiB; gzip never grows JSON by more than a few bytes per 64 KiB.
     private const int MaxBlock = 4 * 1024 * 1024 - (64 * 1024);
+    private const int MaxRemembered = 4096;
+
+    // The checkpoint blobs this process has created (or found): names, bounded.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> created = new(StringComparer.Ordinal);
 
     public async Task AppendAsync(string siteId, string runId, IReadOnlyList<PageRecord> records, CancellationToken ct)
     {
@@ -29,20 +35,43 @@ public sealed class CrawlCheckpointStore(StorageClients storage)
         }
 
         var blob = Blob(siteId, runId);
-        await blob.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
-        using var block = new MemoryStream();
-        foreach (var record in records)
+        if (!created.ContainsKey(blob.Name))
         {
-            var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record, CheckpointJson.Options) + "\n");
-            if (block.Length + line.Length > MaxBlock && block.Length > 0)
-            {
-                await FlushAsync(blob, block, ct).ConfigureAwait(false);
-            }
-
-            block.Write(line);
+            // Once per blob in this process: after that every append would be a create refused with 409 (a storage
+            // request and an exception each). A blob deleted meanwhile is created again when its append fails.
+            await blob.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+            Remember(blob.Name);
         }
 
-        await FlushAsync(blob, block, ct).ConfigureAwait(false);
+        // Each record is serialised into one reused buffer and from there into the block's gzip stream: no string and no
+        // byte array per record. A block is cut by its uncompressed size, which bounds the compressed one.
+        var json = new ArrayBufferWriter<byte>(16 * 1024);
+        await using var writer = new Utf8JsonWriter(json, new JsonWriterOptions { SkipValidation = true });
+        var block = new PackedBlock();
+        try
+        {
+            foreach (var record in records)
+            {
+                json.ResetWrittenCount();
+                writer.Reset(json);
+                JsonSerializer.Serialize(writer, record, CheckpointJson.Options);
+                writer.Flush();
+                if (block.Written > 0 && block.Written + json.WrittenCount + 1 > MaxBlock)
+                {
+                    await AppendBlockAsync(blob, block.Finish(), ct).ConfigureAwait(false);
+                    block.Dispose();
+                    block = new PackedBlock();
+                }
+
+                block.Write(json.WrittenSpan);
+            }
+
+            await AppendBlockAsync(blob, block.Finish(), ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            block.Dispose();
+        }
     }
 
     public async IAsyncEnumerable<PageRecord> ReadAsync(string siteId, string runId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -104,23 +133,63 @@ public sealed class CrawlCheckpointStore(StorageClients storage)
         }
     }
 
-    private static async Task FlushAsync(AppendBlobClient blob, MemoryStream block, CancellationToken ct)
+    private async Task AppendBlockAsync(AppendBlobClient blob, MemoryStream packed, CancellationToken ct)
     {
-        if (block.Length == 0)
+        try
         {
-            return;
+            packed.Position = 0;
+            await blob.AppendBlockAsync(packed, cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Deleted since this process created it (forget, or another run's cleanup): created again, appended once more.
+            await blob.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+            Remember(blob.Name);
+            packed.Position = 0;
+            await blob.AppendBlockAsync(packed, cancellationToken: ct).ConfigureAwait(false);
+        }
+    }
+
+    private void Remember(string name)
+    {
+        if (created.Count >= MaxRemembered)
+        {
+            created.Clear();
         }
 
-        using var packed = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        created.TryAdd(name, 0);
+    }
+
+    /// <summary>One append block: JSON lines gzipped as they are written.</summary>
+    private sealed class PackedBlock : IDisposable
+    {
+        private readonly MemoryStream packed = new();
+        private readonly GZipStream gzip;
+
+        public PackedBlock() => gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true);
+
+        /// <summary>Uncompressed bytes written so far.</summary>
+        public long Written { get; private set; }
+
+        public void Write(ReadOnlySpan<byte> line)
         {
-            block.Position = 0;
-            await block.CopyToAsync(gzip, ct).ConfigureAwait(false);
+            gzip.Write(line);
+            gzip.WriteByte((byte)'\n');
+            Written += line.Length + 1;
         }
 
-        packed.Position = 0;
-        await blob.AppendBlockAsync(packed, cancellationToken: ct).ConfigureAwait(false);
-        block.SetLength(0);
+        /// <summary>Ends the gzip member and returns its bytes.</summary>
+        public MemoryStream Finish()
+        {
+            gzip.Dispose();
+            return packed;
+        }
+
+        public void Dispose()
+        {
+            gzip.Dispose();
+            packed.Dispose();
+        }
     }
 
     private AppendBlobClient Blob(string siteId, string runId) => storage.CrawlStateContainer.GetAppendBlobClient(Name(siteId, runId));

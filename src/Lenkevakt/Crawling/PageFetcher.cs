@@ -222,24 +222,52 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostGate gate, IOpti
 
     private static async Task<(byte[] Body, bool Truncated)> ReadCappedAsync(HttpContent content, int cap, CancellationToken ct)
     {
-        var length = content.Headers.ContentLength;
-        using var buffer = new MemoryStream(length is > 0 and < int.MaxValue ? (int)Math.Min(length.Value, cap) : 64 * 1024);
+        // One array of the body's size when the server says it (the usual case): a page's bytes are allocated once, not
+        // grown, copied and trimmed, which for large pages meant three large-object allocations and a full collection
+        // every few hundred pages. Without a length the body is read into pooled chunks and copied out once.
         await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        var chunk = new byte[81920];
-        while (true)
+        if (content.Headers.ContentLength is { } length and >= 0 and < int.MaxValue)
         {
-            var read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, cap + 1 - buffer.Length)), ct).ConfigureAwait(false);
-            if (read == 0)
+            var exact = new byte[(int)Math.Min(length, cap)];
+            var filled = await stream.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, ct).ConfigureAwait(false);
+            if (filled < exact.Length)
             {
-                return (buffer.ToArray(), false);
+                return (exact[..filled], false); // shorter than announced (the connection ended)
             }
 
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > cap)
+            return (exact, length > cap);
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var used = 0;
+        try
+        {
+            while (true)
             {
-                buffer.SetLength(cap);
-                return (buffer.ToArray(), true);
+                if (used == buffer.Length)
+                {
+                    var larger = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)cap + 1));
+                    buffer.AsSpan(0, used).CopyTo(larger);
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(used, Math.Min(buffer.Length, cap + 1) - used), ct).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return (buffer.AsSpan(0, used).ToArray(), false);
+                }
+
+                used += read;
+                if (used > cap)
+                {
+                    return (buffer.AsSpan(0, cap).ToArray(), true);
+                }
             }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -69,4 +69,46 @@ public sealed class CrawlCheckpointStoreTests(AzuriteFixture azurite)
 
         Assert.Equal(["https://kommune.no/side-0", "https://kommune.no/side-1", "https://kommune.no/side-2"], read.Select(r => r.Url));
     }
+
+    [Fact]
+    public async Task Append_AfterTheBlobWasDeleted_CreatesItAgain()
+    {
+        var clients = Clients("ckpt" + Guid.NewGuid().ToString("N")[..6]);
+        await clients.CrawlStateContainer.CreateIfNotExistsAsync();
+        var store = new CrawlCheckpointStore(clients);
+        await store.AppendAsync("kommune-3", "run-1", [Record(1), Record(2)], CancellationToken.None);
+        await clients.CrawlStateContainer.DeleteBlobAsync("kommune-3/run-1.jsonl");
+
+        await store.AppendAsync("kommune-3", "run-1", [Record(3)], CancellationToken.None);
+
+        var read = new List<PageRecord>();
+        await foreach (var r in store.ReadAsync("kommune-3", "run-1", CancellationToken.None))
+        {
+            read.Add(r);
+        }
+
+        Assert.Equal(["https://kommune.no/side-3"], read.Select(r => r.Url));
+    }
+
+    [Fact]
+    public async Task Append_OfMoreThanOneBlock_IsSplitIntoBlocks_AndReadBackWhole()
+    {
+        var clients = Clients("ckpt" + Guid.NewGuid().ToString("N")[..6]);
+        await clients.CrawlStateContainer.CreateIfNotExistsAsync();
+        var store = new CrawlCheckpointStore(clients);
+        // About 6 MB of JSON in one append: more than one append block (4 MiB at most) even before compression.
+        var written = Enumerable.Range(0, 1500).Select(i => Record(i) with { Title = $"Side {i} " + new string((char)('a' + (i % 26)), 4000) }).ToList();
+
+        await store.AppendAsync("kommune-4", "run-1", written, CancellationToken.None);
+
+        var read = new List<PageRecord>();
+        await foreach (var r in store.ReadAsync("kommune-4", "run-1", CancellationToken.None))
+        {
+            read.Add(r);
+        }
+
+        Assert.Equal(written.Select(r => (r.Url, r.Title)), read.Select(r => (r.Url, r.Title)));
+        var blocks = (await clients.CrawlStateContainer.GetAppendBlobClient("kommune-4/run-1.jsonl").GetPropertiesAsync()).Value.BlobCommittedBlockCount;
+        Assert.True(blocks >= 2, $"{blocks} block(s)");
+    }
 }

@@ -144,7 +144,11 @@ public static class RunCommand
             await plain.WriteLineAsync($"Lenkevakt: {siteList.Count} nettsted(er), lagring: {host.Services.GetRequiredService<StorageClients>().Options.Describe()}").ConfigureAwait(false);
             await plain.FlushAsync(ct).ConfigureAwait(false);
             var cycle = host.Services.GetRequiredService<LocalCycle>();
+            using var sampling = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var sampler = EngineSampler.RunAsync(host.Services, TimeProvider.System, sampling.Token);
             var summary = await progress.ShowWhileAsync(siteList, cycle.RunAsync(siteList, ct)).ConfigureAwait(false);
+            await sampling.CancelAsync().ConfigureAwait(false);
+            await sampler.ConfigureAwait(false);
             var operations = host.Services.GetRequiredService<StorageClients>().Operations;
             var (tableOps, queueOps, blobOps) = (operations.Tables, operations.Queues, operations.Blobs);
             var ids = siteList.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);

@@ -18,6 +18,9 @@ public sealed class HostGate(CrawlOptions options, TimeProvider time) : IDisposa
     private int inFlight;
     private int peak;
 
+    /// <summary>Requests in flight now, across hosts (holding a host slot and a global one).</summary>
+    public int RequestsInFlight => Volatile.Read(ref inFlight);
+
     /// <summary>The most requests in flight at once so far, across hosts.</summary>
     public int PeakRequestsInFlight => Volatile.Read(ref peak);
 

@@ -14,6 +14,7 @@ public sealed class ParseGate : IDisposable
     private readonly SemaphoreSlim inHand;
     private int inFlight;
     private int peak;
+    private int waiting;
 
     public ParseGate(CrawlOptions options)
     {
@@ -39,9 +40,27 @@ public sealed class ParseGate : IDisposable
     /// <summary>The most pages parsed at once so far (for tests and the benchmark).</summary>
     public int Peak => Volatile.Read(ref peak);
 
+    /// <summary>Pages being parsed now.</summary>
+    public int InUse => Volatile.Read(ref inFlight);
+
+    /// <summary>Fetched pages waiting for a parse slot now.</summary>
+    public int Waiting => Volatile.Read(ref waiting);
+
+    /// <summary>Pages between fetch and parsed now (their fetch may still be waiting for its host).</summary>
+    public int InHand => InHandLimit - inHand.CurrentCount;
+
     public async Task<IDisposable> EnterAsync(CancellationToken ct)
     {
-        await slots.WaitAsync(ct).ConfigureAwait(false);
+        Interlocked.Increment(ref waiting);
+        try
+        {
+            await slots.WaitAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+        }
+
         var now = Interlocked.Increment(ref inFlight);
         InterlockedMax(ref peak, now);
         return new Slot(this);

@@ -183,6 +183,7 @@ public sealed class RealPagePatternTests
     [InlineData("<p>Tildelingseininga handsamar søknader om heimehjelp.</p>", true)]
     [InlineData("<p>Du kan søkje om korttidsopphald eller omsorgsbustad. Kvardagsrehabilitering er òg eit tilbod.</p>", true)]
     [InlineData("<p>Heimehjelpa kjem kvar veke. Heimehjelp er gratis.</p>", false)]
+    [InlineData("<p>Hjelp i heimen gir deg praktisk hjelp; tildelingseininga handsamar søknaden.</p>", true)]
     public void Nynorsk_Service_Names_Count_Once_Each(string body, bool met) =>
         Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, "Helse og omsorg", "nn"), "kommunale-helsetjenester"));
 

@@ -10,7 +10,7 @@ namespace Lenkevakt.Content.Languages;
 /// </summary>
 public static class NeighbourLanguages
 {
-    private static readonly Dictionary<string, string> Words = Build(
+    private static readonly Dictionary<string, int> Words = Build(
         ("da", ["af", "efter", "mellem", "meget", "nogle", "nogen", "nu", "mig", "dig", "bliver", "blive", "blevet", "ud", "uden", "læge", "lægen", "lægens", "læger",
             "lægevagt", "lægevagten", "lægevagtens", "sygdom", "sygdomme", "syg", "syge", "hvad", "gør", "igen", "sådan", "tilfælde", "undersøgelse", "undersøgelser",
             "åbningstid", "åbningstiden", "åbent", "hverdage", "sundhed", "praktiserende", "sygehus", "sygehuset", "sygeplejerske", "sygeplejersker", "kræver",
@@ -27,15 +27,22 @@ public static class NeighbourLanguages
             "wird", "werden", "können", "arzt", "ärztliche", "ärztlichen", "notdienst", "krankenhaus", "bereitschaftsdienst", "notfall", "notruf", "sich", "zum",
             "zur", "vom", "haben", "hat", "kein", "keine", "nur", "ihr", "ihre", "uhr"]));
 
-    /// <summary>A word listed for two languages ("die": Dutch and German) counts for both.</summary>
-    private static Dictionary<string, string> Build(params (string Code, string[] Words)[] lists)
+    /// <summary>One bit a language: a word listed for two languages ("die": Dutch and German) counts for both.</summary>
+    private const int Da = 1, Sv = 2, Nl = 4, De = 8;
+
+    private static readonly System.Buffers.SearchValues<char> SwedishGermanLetters = System.Buffers.SearchValues.Create("äöÄÖ");
+
+    private static readonly System.Buffers.SearchValues<char> GermanLetters = System.Buffers.SearchValues.Create("ßüÜ");
+
+    private static Dictionary<string, int> Build(params (string Code, string[] Words)[] lists)
     {
-        var d = new Dictionary<string, string>(StringComparer.Ordinal);
+        var d = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var (code, words) in lists)
         {
+            var bit = code switch { "da" => Da, "sv" => Sv, "nl" => Nl, _ => De };
             foreach (var w in words)
             {
-                d[w] = d.TryGetValue(w, out var other) && other != code ? other + "," + code : code;
+                d[w] = d.GetValueOrDefault(w) | bit;
             }
         }
 
@@ -46,44 +53,35 @@ public static class NeighbourLanguages
     public static string? Vote(IReadOnlyList<string> words, bool fromNorwegian)
     {
         int da = 0, sv = 0, nl = 0, de = 0;
-        foreach (var raw in words)
+        foreach (var w in words)
         {
-            var w = raw.ToLowerInvariant();
-            if (Words.TryGetValue(w, out var code))
+            var bits = Words.GetValueOrDefault(w);
+            if (bits == 0)
             {
-                foreach (var c in code.Split(','))
+                var span = w.AsSpan();
+                if (span.ContainsAny(SwedishGermanLetters))
                 {
-                    switch (c)
-                    {
-                        case "da": da++; break;
-                        case "sv": sv++; break;
-                        case "nl": nl++; break;
-                        case "de": de++; break;
-                    }
+                    bits = Sv | De;
                 }
-
-                continue;
+                else if (span.ContainsAny(GermanLetters))
+                {
+                    bits = De;
+                }
+                else if (span.Length > 4 && span.Contains("ij", StringComparison.OrdinalIgnoreCase))
+                {
+                    bits = Nl;
+                }
+                else if (fromNorwegian && span.Length > 5 && (span.EndsWith("tion", StringComparison.OrdinalIgnoreCase) || span.EndsWith("tioner", StringComparison.OrdinalIgnoreCase) || span.EndsWith("tionen", StringComparison.OrdinalIgnoreCase)))
+                {
+                    // Bokmål and nynorsk write -sjon; -tion in a text the models took for Norwegian is Danish or Swedish.
+                    bits = Da | Sv;
+                }
             }
 
-            if (w.Contains('ä', StringComparison.Ordinal) || w.Contains('ö', StringComparison.Ordinal))
-            {
-                sv++;
-                de++;
-            }
-            else if (w.Contains('ß', StringComparison.Ordinal) || w.Contains('ü', StringComparison.Ordinal))
-            {
-                de++;
-            }
-            else if (w.Length > 4 && w.Contains("ij", StringComparison.Ordinal))
-            {
-                nl++;
-            }
-            else if (fromNorwegian && w.Length > 5 && (w.EndsWith("tion", StringComparison.Ordinal) || w.EndsWith("tioner", StringComparison.Ordinal) || w.EndsWith("tionen", StringComparison.Ordinal)))
-            {
-                // Bokmål and nynorsk write -sjon; -tion in a text the models took for Norwegian is Danish or Swedish.
-                da++;
-                sv++;
-            }
+            da += bits & Da;
+            sv += (bits & Sv) >> 1;
+            nl += (bits & Nl) >> 2;
+            de += (bits & De) >> 3;
         }
 
         Span<(string Code, int Count)> all = [("da", da), ("sv", sv), ("nl", nl), ("de", de)];

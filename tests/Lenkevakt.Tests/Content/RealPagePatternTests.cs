@@ -235,6 +235,7 @@ public sealed class RealPagePatternTests
     [Theory]
     [InlineData("<p>Har du spørsmål om vaksinen, ring den nasjonale koronatelefonen 815 55 015.</p>", false)]
     [InlineData("<p>Lurer du på hvem som er fastlegen din, ring Veiledning helsenorge.no på 23 32 70 00.</p>", false)]
+    [InlineData("<p>Vil du bytte lege, kan du ringe den nasjonale Fastlegetelefonen 810 59 500.</p>", false)]
     [InlineData("<p>Vaksinekontoret svarer på telefon 51 23 45 67.</p>", true)]
     public void Telefon_NationalInformationLines_AreNotTheServicesOwnNumber(string body, bool met) =>
         Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "telefon"));

@@ -9,7 +9,9 @@ namespace Lenkevakt.Content.Detectors;
 /// <c>helg</c>…) or an opening-hours word (<c>åpningstider</c>, <c>opningstid</c>, <c>åpent</c>, <c>ope</c>, <c>telefontid</c>…)
 /// in the same block, the heading or label just before, or the table/list it sits in; "open around the clock" phrases
 /// (<c>døgnåpen</c>, <c>åpent hele døgnet</c>); and schema.org <c>openingHours</c> / <c>OpeningHoursSpecification</c>.
-/// Hour-only ranges (<c>8–16</c>) need a day word, so <c>barn 8–16 år</c> is not opening hours.
+/// Hour-only ranges (<c>8–16</c>) need a day word or an opening word just before (<c>åpne på dagtid, 9-14</c>), so
+/// <c>barn 8–16 år</c> is not opening hours; a closed interval (<c>stengt mellom kl. 11:30–12:00</c>) is not either. Days
+/// without times under an opening-hours heading (<c>Åpent alle hverdager</c>) and English o'clock ranges count.
 /// Days and words are known in bokmål, nynorsk, English and the priority languages.
 /// </summary>
 public static partial class OpeningHoursDetector
@@ -71,6 +73,13 @@ public static partial class OpeningHoursDetector
 
             var hasDay = hasDayOrNull.Value;
 
+            // "Telefonen er stengt mellom kl. 11:30–12:00" is a closed interval, not opening hours.
+            var lead = text.AsSpan(Math.Max(0, m.Index - 30), m.Index - Math.Max(0, m.Index - 30)).ToString().ToLowerInvariant();
+            if (ClosedBefore().IsMatch(lead))
+            {
+                continue;
+            }
+
             // NotTime is anchored and reads at most about 30 characters: look at a short lower-cased prefix, not the rest of the text.
             var rest = text.AsSpan(m.Index + m.Length).TrimStart();
             var after = rest[..Math.Min(rest.Length, NotTimeReach)].ToString().ToLowerInvariant();
@@ -82,7 +91,8 @@ public static partial class OpeningHoursDetector
             // "mellom klokken 09.00 og 15.00", "(08.00–15.00)" or "kl. 0800–2300" right by a phone number are phone hours too.
             var klWord = m.Groups["kl"].Success ? m.Groups["kl"].Value.ToLowerInvariant() : "";
             var byPhone = strong && (klWord.StartsWith("mellom", StringComparison.Ordinal) || (hasPhone ??= PhoneNumber().IsMatch(text)));
-            var ok = strong ? hasDay || hasKeyword || contextKeyword || byPhone : hasDay || (hasKeyword && m.Groups["kl"].Success);
+            // An hour-only range said right after an opening word ("Dagsentrene er åpne på dagtid, 9-14") is opening hours too.
+            var ok = strong ? hasDay || hasKeyword || contextKeyword || byPhone : hasDay || (hasKeyword && m.Groups["kl"].Success) || OpenBefore().IsMatch(lead);
             if (!ok)
             {
                 continue;
@@ -96,7 +106,7 @@ public static partial class OpeningHoursDetector
         // A 12-hour range ("9am to 4pm", "8.30 a.m.–3 p.m.") or a single opening/closing time said with a verb or "til/etter kl."
         // ("stenger kl. 16 om torsdagane", "langope torsdag til kl 18", "after 6.30pm at weekends"), with a day or an
         // opening-hours word in the block. Deadlines ("søknadsfrist fredag kl. 12") are not opening hours.
-        if (ranges is not null && text.AsSpan().IndexOfAny(SingleTimeTokens) >= 0 && (AmPmRange().Match(text) is { Success: true } ap ? ap : SingleTime().Match(text)) is { Success: true } single)
+        if (ranges is not null && text.AsSpan().IndexOfAny(SingleTimeTokens) >= 0 && (AmPmRange().Match(text) is { Success: true } ap ? ap : OClockRange().Match(text) is { Success: true } oc ? oc : SingleTime().Match(text)) is { Success: true } single)
         {
             var lower = text.ToLowerInvariant();
             var context = ((heading ?? "") + "\n" + (previous ?? "")).ToLowerInvariant();
@@ -109,6 +119,14 @@ public static partial class OpeningHoursDetector
                 yield return new DetectorHit(Name, TextNormalizer.OneLine(single.Value), kind, DetectorText.Snippet(text, single.Index, single.Length, 50), -1, PageRegion.None, "", DetectorText.Context(text, single.Index, single.Length, previous));
                 yield break;
             }
+        }
+
+        // "Åpent alle hverdager." under "Åpningstider": the days the service is open, without times, under an opening-hours heading.
+        if (text.Length <= 60 && OpenDays().Match(text) is { Success: true } od && Keywords().IsMatch(((heading ?? "") + "\n" + (previous ?? "")).ToLowerInvariant()))
+        {
+            var kind = element is "tr" or "td" or "th" ? "table" : element == "li" ? "list" : "text";
+            yield return new DetectorHit(Name, TextNormalizer.OneLine(od.Value), kind, DetectorText.Snippet(text, od.Index, od.Length, 50), -1, PageRegion.None, "", DetectorText.Context(text, od.Index, od.Length, previous));
+            yield break;
         }
 
         if (MayBeAroundTheClock(text) && AroundTheClock().Match(text) is { Success: true } a)
@@ -173,6 +191,18 @@ public static partial class OpeningHoursDetector
     [GeneratedRegex(@"\b(?:(?:etter|til|fra|frå|innan|inntil|stenger|stengjer|stenges|stengt|stengd|åpner|opnar|åpent|ope|open|opens|closes|closed)\s+(?:kl\.?|klokka|klokken)\s*[0-2]?\d(?:[.:][0-5]\d)?(?![\d.,]\d|\d)|(?:after|before|until|from|opens|closes)\s+(?:[01]?\d)(?:[.:][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z]))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SingleTime();
 
+    [GeneratedRegex(@"(?<![\d.,:/])[01]?\d(?:[.:][0-5]\d)?\s*o\s*['’]?\s*clock(?:\s+in\s+the\s+(?:morning|afternoon|evening))?\s+(?:and|to|until|till|-|–)\s+[01]?\d(?:[.:][0-5]\d)?\s*o\s*['’]?\s*clock", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex OClockRange();
+
+    [GeneratedRegex(@"(?:stengt|stengd|stenges|stengjer|lukket|lukka|closed)\s*(?:\w+\s*){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClosedBefore();
+
+    [GeneratedRegex(@"\b(?:åpne|åpent|åpen|opne|ope|open|opent)\b(?:\s+\w+){0,3}[\s,:]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex OpenBefore();
+
+    [GeneratedRegex(@"\b(?:åpent|åpen|ope|open|opent)\s+(?:alle\s+|kvar\s+|hver\s+)?(?:hverdager|kvardagar|virkedager|yrkedagar|dager|dagar|dag|weekdays|days)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex OpenDays();
+
     [GeneratedRegex(@"lege|kontor|senter|vakt|helsestasjon|surgery|practice|clinic|doctor", RegexOptions.CultureInvariant)]
     private static partial Regex ServicePlace();
 
@@ -182,7 +212,7 @@ public static partial class OpeningHoursDetector
     [GeneratedRegex(@"frist|påmelding|påmeld|innlevering|deadline|søknad", RegexOptions.CultureInvariant)]
     private static partial Regex Deadline();
 
-    [GeneratedRegex(@"^(?:år|års|åra|years|mnd|måneder|månader|uker|veker|dager|dagar|personer|plasser|kr|nok|prosent|%|cm|kg|km|timar|timer\b.{0,10}\b(?:kurs|opplæring))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:år|års|åra|years|mnd|måneder|månader|uker|veker|dager|dagar|personer|plasser|kr|nok|prosent|%|cm|kg|km|meter|minutt\w*|min\b|timar|timer\b.{0,10}\b(?:kurs|opplæring))", RegexOptions.CultureInvariant)]
     private static partial Regex NotTime();
 
     [GeneratedRegex(@"\b(?:mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag|mandager|måndagar|fredager|fredagar|hverdager|hverdag|kvardagar|kvardag|virkedager|yrkedagar|arbeidsdager|arbeidsdagar|helg|helga|helgen|helgene|helgane|helger|helgar|helgedager|helgedagar|helligdager|heilagdagar|høytidsdager|alle dager|kvar dag|hver dag|daglig|dagleg|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays|weekends?|poniedziałek|piątek|sobota|niedziela|pirmadien\w*|penktadien\w*|pazartesi|cuma|cumartesi|pazar|понедельник|пятница|понеділок|п'ятниця|п’ятниця|isniin|jimco|khamiis|vuossárga|bearjadat|mánnodat)\b|الاثنين|الجمعة|دوشنبه|جمعه|پیر|جمعہ|ሰኑይ|ዓርቢ", RegexOptions.CultureInvariant)]
@@ -207,8 +237,8 @@ public static partial class OpeningHoursDetector
     internal static readonly System.Buffers.SearchValues<string> AroundTheClockTokens = System.Buffers.SearchValues.Create(
         ["døgn", "døger", "24", "clock", "night", "dobę", "parą", "круглосуточн", "цілодобов", "مفتوح", "شبانه"], StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Every match of <see cref="SingleTime"/> or <see cref="AmPmRange"/> contains one of these (case-insensitive).</summary>
-    private static readonly System.Buffers.SearchValues<string> SingleTimeTokens = System.Buffers.SearchValues.Create(["kl", "am", "pm", "a.m", "p.m"], StringComparison.OrdinalIgnoreCase);
+    /// <summary>Every match of <see cref="SingleTime"/>, <see cref="AmPmRange"/> or <see cref="OClockRange"/> contains one of these (case-insensitive).</summary>
+    private static readonly System.Buffers.SearchValues<string> SingleTimeTokens = System.Buffers.SearchValues.Create(["kl", "am", "pm", "a.m", "p.m", "clock"], StringComparison.OrdinalIgnoreCase);
 
     internal static bool MayBeAroundTheClock(string text) => text.AsSpan().IndexOfAny(AroundTheClockTokens) >= 0;
 }

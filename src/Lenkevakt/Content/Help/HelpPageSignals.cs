@@ -54,6 +54,14 @@ public static partial class HelpPageSignals
         new("legeteneste*", 2.5, "fastlege"), new("legetjeneste*", 2.5, "fastlege"), new("konsultasjon*", 2, "fastlege"), new("telefontime*", 1.5, "fastlege"),
         new("legeundersøk*", 2, "fastlege"), new("helsekontroll*", 2, "fastlege"), new("blodprøv*", 1.5, "fastlege"), new("resept*", 1.5, "fastlege"), new("apotek*", 1, "helse og omsorg"),
         new("kommunepsykolog*", 3, "psykisk helse"), new("ergoterap*", 2, "helse og omsorg"), new("hjemmehjelp*", 2.5, "helse og omsorg"), new("støttekontakt*", 2, "helse og omsorg"),
+        new("hjelp i heimen", 3, "helse og omsorg"), new("hjelp i hjemmet", 3, "helse og omsorg"), new("sjukepleie", 2, "helse og omsorg"), new("tildelingseining*", 3, "helse og omsorg"),
+        new("tenestetildeling", 3, "helse og omsorg"), new("tjenestetildeling", 3, "helse og omsorg"), new("teststasjon*", 2.5, "korona"), new("test-stasjon*", 2.5, "korona"),
+
+        // Danish, Swedish, Dutch: pages about other countries' services, and their people's own pages
+        new("læge*", 2.5, "fastlege"), new("lægevagt*", 3, "legevakt"), new("konsultation*", 2, "fastlege"), new("sygdom*", 1.5, "helse og omsorg"), new("akut", 1.5, "akutt"), new("akutmodtagelse*", 3, "akutt"),
+        new("sundhed*", 2.5, "helse og omsorg"), new("hälsocentral*", 3, "fastlege"), new("vårdcentral*", 3, "fastlege"), new("läkare*", 2.5, "fastlege"), new("sjukvård*", 2.5, "helse og omsorg"),
+        new("mottagning*", 1.5, "fastlege"), new("brådskande", 2, "akutt"), new("jourcentral*", 3, "legevakt"), new("jourmottagning*", 3, "legevakt"), new("huisarts*", 3, "fastlege"),
+        new("huisartsenpost*", 3, "legevakt"), new("medische zorg", 3, "helse og omsorg"), new("ziekenhuis*", 1.5, "helse og omsorg"), new("spoedeisende hulp", 3, "akutt"), new("eerste hulp*", 2.5, "akutt"),
 
         // English
         new("emergency*", 2.5, "akutt"), new("out-of-hours", 2.5, "legevakt"), new("emergency room", 3, "legevakt"), new("gp", 2, "fastlege"), new("general practitioner", 3, "fastlege"),
@@ -198,8 +206,10 @@ public static partial class HelpPageSignals
             reasons.Add($"trekk: {string.Join(", ", negative)}");
         }
 
-        // A page without any health term in its main text (a menu-only page, a portal page) is not a help page.
-        var isHelp = score >= threshold && counts.Count > 0;
+        // A page without any health term in its main text (a menu-only page, a portal page) is not a help page, unless the
+        // page is only its title and heading (a one-line service page: "Retningsliner for tildeling av helse- og omsorgstenester").
+        var headingOnly = main.Count == 0 && (h1Terms.Count > 0 || titleTerms.Count > 0);
+        var isHelp = score >= threshold && (counts.Count > 0 || headingOnly);
         return new HelpPageVerdict(isHelp, Math.Round(score, 1), reasons);
     }
 

@@ -137,7 +137,8 @@ public sealed class LanguageDetector
         else if (best is "nb" or "nn" && (second is "nb" or "nn" || margin < 2))
         {
             var (nb, nn) = NorwegianMarkers(scriptWords);
-            if (nb + nn >= 2 && nb != nn)
+            // A heading-only page ("Retningsliner for tildeling av helse- og omsorgstenester") has one marker at most.
+            if ((nb + nn >= 2 || (scriptWords.Count <= 12 && nb + nn == 1)) && nb != nn)
             {
                 var markerBest = nn > nb ? "nn" : "nb";
                 var share = (double)Math.Max(nb, nn) / (nb + nn);
@@ -149,6 +150,24 @@ public sealed class LanguageDetector
             else
             {
                 confidence = Math.Min(confidence, 0.55);
+            }
+        }
+
+        var latinScript = top != cyrillic && top != arabic;
+        if (latinScript && best is "nb" or "nn" or "en" && NeighbourLanguages.Vote(scriptWords, best is "nb" or "nn") is { } neighbour)
+        {
+            // Danish, Swedish, Dutch and German have no model: the n-grams read them as Norwegian (or English).
+            (second, best, method) = (best, neighbour, "markers");
+            confidence = Math.Max(confidence, 0.8);
+        }
+        else if (latinScript && best == "en" && confidence < 0.5 && scriptWords.Count >= 20)
+        {
+            // A Norwegian notice followed by its English translation: the page's language is the first one.
+            var firstHalf = scriptWords.Take(scriptWords.Count / 2).ToList();
+            var (nbFirst, nnFirst) = NorwegianMarkers(firstHalf);
+            if (nbFirst + nnFirst >= 3 && nbFirst != nnFirst)
+            {
+                (second, best, method) = (best, nnFirst > nbFirst ? "nn" : "nb", "first-half-markers");
             }
         }
 
@@ -266,7 +285,7 @@ public sealed class LanguageDetector
         "hugs", "enno", "framleis", "legevakta", "helsetenester", "helsetenesta", "omsorgstenester", "heimesjukepleie", "heimetenesta", "veke",
         "veka", "augneblinkeleg", "naudsynt", "tilvising", "utanfor", "anna", "no", "ein", "eit", "fekk", "att",
         "natta", "gjeld", "tilhøve", "innbyggjarar", "innbyggjarane", "borna", "born", "ringje", "tenestene",
-        "hjelpa", "ynskjer", "medan", "difor", "nokså", "likevel", "sidan",
+        "hjelpa", "ynskjer", "medan", "difor", "nokså", "likevel", "sidan", "retningsliner",
     };
 
     private static (int Nb, int Nn) NorwegianMarkers(List<string> words)
@@ -289,12 +308,14 @@ public sealed class LanguageDetector
             else if (!inNb && !inNn && w.Length > 6)
             {
                 // Derivational endings: -lig/-ende (bokmål) vs -leg/-ande/-inga (nynorsk).
-                if (w.EndsWith("lige", StringComparison.Ordinal) || w.EndsWith("lig", StringComparison.Ordinal) || w.EndsWith("ende", StringComparison.Ordinal) || w.EndsWith("tjeneste", StringComparison.Ordinal))
+                if (w.EndsWith("lige", StringComparison.Ordinal) || w.EndsWith("lig", StringComparison.Ordinal) || w.EndsWith("ende", StringComparison.Ordinal) || w.EndsWith("tjeneste", StringComparison.Ordinal) ||
+                    w.EndsWith("tjenester", StringComparison.Ordinal) || w.EndsWith("tjenesten", StringComparison.Ordinal))
                 {
                     nb++;
                 }
                 else if (w.EndsWith("lege", StringComparison.Ordinal) && !w.EndsWith("fastlege", StringComparison.Ordinal) && !w.EndsWith("kirurglege", StringComparison.Ordinal) ||
                          w.EndsWith("leg", StringComparison.Ordinal) || w.EndsWith("ande", StringComparison.Ordinal) || w.EndsWith("teneste", StringComparison.Ordinal) ||
+                         w.EndsWith("tenester", StringComparison.Ordinal) || w.EndsWith("tenesta", StringComparison.Ordinal) ||
                          w.EndsWith("ingane", StringComparison.Ordinal))
                 {
                     nn++;

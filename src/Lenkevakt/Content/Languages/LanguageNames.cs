@@ -38,6 +38,8 @@ public static class LanguageNames
         new("vi", "vietnamesisk", "Tiếng Việt", ["tiếng việt", "vietnamesisk", "på vietnamesisk", "vietnamese"], false),
         new("tl", "tagalog", "Tagalog", ["tagalog", "filipino", "på tagalog"], false),
         new("sv", "svensk", "Svenska", ["svenska", "svensk", "på svensk", "swedish"], false),
+        new("da", "dansk", "Dansk", ["dansk", "på dansk", "danish"], false),
+        new("nl", "nederlandsk", "Nederlands", ["nederlands", "nederlandsk", "på nederlandsk", "dutch"], false),
     ];
 
     private static readonly FrozenDictionary<string, LanguageInfo> ByCode = All.ToFrozenDictionary(l => l.Code, StringComparer.Ordinal);

@@ -294,7 +294,7 @@ public sealed class LanguageDetector
         var nn = 0;
         foreach (var raw in words)
         {
-            var w = raw.ToLowerInvariant();
+            var w = Text.InvariantLower.Of(raw);
             var inNb = BokmalMarkers.Contains(w);
             var inNn = NynorskMarkers.Contains(w);
             if (inNb && !inNn)
@@ -387,7 +387,7 @@ public sealed class LanguageDetector
             var c = text[i];
             if (IsTokenPart(c) || (length > 0 && IsInner(text, i)))
             {
-                buffer[length++] = char.ToLowerInvariant(c);
+                buffer[length++] = Text.InvariantLower.Of(c);
             }
             else if (length > 0)
             {

@@ -212,7 +212,7 @@ public static partial class OpeningHoursDetector
     [GeneratedRegex(@"frist|påmelding|påmeld|innlevering|deadline|søknad", RegexOptions.CultureInvariant)]
     private static partial Regex Deadline();
 
-    [GeneratedRegex(@"^(?:år|års|åra|years|mnd|måneder|månader|uker|veker|dager|dagar|personer|plasser|kr|nok|prosent|%|cm|kg|km|meter|minutt\w*|min\b|timar|timer\b.{0,10}\b(?:kurs|opplæring))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:år|års|åra|years|mnd|måneder|månader|uker|veker|dager|dagar|personer|plasser|kr|nok|prosent|%|cm|kg|km|meter|minutt\w*|min\b|g\b|timar|timer\b.{0,10}\b(?:kurs|opplæring))", RegexOptions.CultureInvariant)]
     private static partial Regex NotTime();
 
     [GeneratedRegex(@"\b(?:mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag|mandager|måndagar|fredager|fredagar|hverdager|hverdag|kvardagar|kvardag|virkedager|yrkedagar|arbeidsdager|arbeidsdagar|helg|helga|helgen|helgene|helgane|helger|helgar|helgedager|helgedagar|helligdager|heilagdagar|høytidsdager|alle dager|kvar dag|hver dag|daglig|dagleg|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays|weekends?|poniedziałek|piątek|sobota|niedziela|pirmadien\w*|penktadien\w*|pazartesi|cuma|cumartesi|pazar|понедельник|пятница|понеділок|п'ятниця|п’ятниця|isniin|jimco|khamiis|vuossárga|bearjadat|mánnodat)\b|الاثنين|الجمعة|دوشنبه|جمعه|پیر|جمعہ|ሰኑይ|ዓርቢ", RegexOptions.CultureInvariant)]

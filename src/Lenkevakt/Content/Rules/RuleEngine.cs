@@ -512,6 +512,23 @@ public sealed class RuleEngine
     /// <summary>The lemma (phrase group) a phrase match belongs to: "fastlegen", "fastlegekontoret" and "legekontor" are one service.</summary>
     private string LemmaOf(RuleCondition c, string value)
     {
+        // The same match text recurs on every page: look it up as found before normalising it.
+        if (lemmaCache.TryGetValue((c, value), out var seen))
+        {
+            return seen;
+        }
+
+        var lemma = LemmaOfNormalised(c, value);
+        if (lemmaCache.Count < 20_000)
+        {
+            lemmaCache.TryAdd((c, value), lemma);
+        }
+
+        return lemma;
+    }
+
+    private string LemmaOfNormalised(RuleCondition c, string value)
+    {
         var text = TextNormalizer.OneLine(value).Trim().ToLowerInvariant();
         if (!lemmas.TryGetValue(c, out var list))
         {

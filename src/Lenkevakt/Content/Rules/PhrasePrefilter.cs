@@ -14,8 +14,10 @@ namespace Lenkevakt.Content.Rules;
 /// </summary>
 internal sealed class PhrasePrefilter
 {
-    // The pieces in two searches: the ASCII ones (vectorised), and the others (a slower case-insensitive Unicode search,
-    // run only when the text has a character that can start to match one of them: <see cref="otherGate"/>).
+    // The pieces in two searches when that is cheaper: the ASCII ones (vectorised), and the others (a slower
+    // case-insensitive Unicode search) only when the text has a character every match of one of them needs
+    // (<see cref="otherGate"/>). That pays when those pieces are in other scripts (Cyrillic, Arabic…), which Norwegian
+    // text does not have; with æ, ø or å in them the pieces stay in one search, as the gate would almost always open.
     private readonly SearchValues<string>? ascii;
     private readonly SearchValues<string>? other;
     private readonly SearchValues<char>? otherGate;
@@ -25,11 +27,20 @@ internal sealed class PhrasePrefilter
     {
         var asciiPieces = pieces.Where(p => Ascii.IsValid(p)).ToArray();
         var otherPieces = pieces.Where(p => !Ascii.IsValid(p)).ToArray();
-        ascii = asciiPieces.Length == 0 ? null : SearchValues.Create(asciiPieces, StringComparison.OrdinalIgnoreCase);
-        if (otherPieces.Length > 0)
+        var gate = otherPieces.Select(p => p.First(c => !char.IsAscii(c))).Distinct().ToArray();
+        if (asciiPieces.Length > 0 && otherPieces.Length > 0 && gate.All(c => c >= '\u0250'))
         {
+            ascii = SearchValues.Create(asciiPieces, StringComparison.OrdinalIgnoreCase);
             other = SearchValues.Create(otherPieces, StringComparison.OrdinalIgnoreCase);
-            otherGate = SearchValues.Create([.. otherPieces.Select(p => p[0]).Distinct().SelectMany(CaseEquivalents).Distinct()]);
+            otherGate = SearchValues.Create([.. gate.SelectMany(CaseEquivalents).Distinct()]);
+        }
+        else if (otherPieces.Length == 0)
+        {
+            ascii = SearchValues.Create(asciiPieces, StringComparison.OrdinalIgnoreCase);
+        }
+        else
+        {
+            other = SearchValues.Create([.. pieces], StringComparison.OrdinalIgnoreCase);
         }
 
         this.unusual = unusual;
@@ -38,7 +49,7 @@ internal sealed class PhrasePrefilter
     /// <summary>False only when the phrase regex cannot match <paramref name="text"/>.</summary>
     public bool MayMatch(ReadOnlySpan<char> text) =>
         (ascii is not null && text.IndexOfAny(ascii) >= 0)
-        || (other is not null && text.ContainsAny(otherGate!) && text.IndexOfAny(other) >= 0)
+        || (other is not null && (otherGate is null || text.ContainsAny(otherGate)) && text.IndexOfAny(other) >= 0)
         || (unusual is not null && text.IndexOfAny(unusual) >= 0);
 
     /// <summary>The prefilter of a phrase list, or null when some phrase has no literal piece to look for.</summary>
@@ -58,7 +69,7 @@ internal sealed class PhrasePrefilter
     {
         var span = text.AsSpan(from);
         var a = ascii is null ? -1 : span.IndexOfAny(ascii);
-        var o = other is not null && span.ContainsAny(otherGate!) ? span.IndexOfAny(other) : -1;
+        var o = other is not null && (otherGate is null || span.ContainsAny(otherGate)) ? span.IndexOfAny(other) : -1;
         var i = a < 0 ? o : o < 0 ? a : Math.Min(a, o);
         return i < 0 ? -1 : from + i;
     }

@@ -303,4 +303,38 @@ public sealed class RealPagePatternTests
     [InlineData("Retningsliner for tildeling av helse- og omsorgstenester", "nn")]
     public void Language_NeighbourLanguagesAndShortNynorskPages_AreToldApart(string text, string expected) =>
         Assert.Equal(expected, Lenkevakt.Content.Languages.LanguageDetector.Default.Detect(text).Code);
+
+    // Rule set 1.5.0: causes shown by the heldout4 failures (each in our own words).
+    [Theory]
+    [InlineData("<p>Kommunens hukommelsesteam hjelper fastlegen med å utrede demens.</p>", "nb", true)]
+    [InlineData("<p>Demenskoordinatoren kan besøke deg heime, og heimetenesta følgjer opp etterpå.</p>", "nn", true)]
+    [InlineData("<p>Helsestasjonen og skulehelsetenesta har fått nye telefonnummer.</p>", "nn", true)]
+    [InlineData("<p>Hukommelsesteamet og demenskoordinatoren samarbeider tett med demensteamet.</p>", "nb", false)]
+    public void Services_MemoryTeamDementiaCoordinatorAndNynorskDefiniteForms_Count(string body, string lang, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, lang: lang), "kommunale-helsetjenester"));
+
+    [Theory]
+    [InlineData("<p>Legevakten vår er lokalisert i akuttmottaket på sykehuset og har åpent hele døgnet.</p>", false)]
+    [InlineData("<p>Legevakta flytter for å hindre smitte inn i akuttmottaket der legevakta vanligvis holder til.</p>", false)]
+    [InlineData("<p>Legevakten ligger i akuttmottaket. Ved alvorlig skade kan du bli sendt til sykehusets akuttmottak.</p>", true)]
+    public void Akuttmottak_TheLegevaktsPremisesInTheEmergencyDepartment_IsNotAnOffer(string body, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "akuttmottak"));
+
+    [Theory]
+    [InlineData("Egenandel for husstander med inntekt mellom 2 og 3 G: 400 kroner i måneden.", false)]
+    [InlineData("Sentralbordet svarer mellom 9 og 15 på hverdager.", true)]
+    public void OpeningHours_IncomeBandsInG_AreNotOpeningHours(string text, bool found) =>
+        Assert.Equal(found, OpeningHoursDetector.FindInText(text).Any());
+
+    [Theory]
+    [InlineData("<ul><li>På kvardagar har legekontoret i bygda dagvakt frå kl. 08 til 16.</li><li>Kveld og natt: ring legevakta på 116 117.</li></ul>", "nn", false)]
+    [InlineData("<ul><li>På kvardagar er det dagvakt ved Eksempelvik legekontor frå kl. 08 til 16.</li><li>Kveld og natt: ring legevakta på 116 117.</li></ul>", "nn", true)]
+    public void GpDaytime_DayDutyAtTheLocalSurgery_IsGpFirst(string body, string lang, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, lang: lang), "fastlege-dagtid"));
+
+    [Theory]
+    [InlineData("<p>Får du ikke kontakt med legekontoret, kan du ringe legevakten på 116 117.</p>", "nb")]
+    [InlineData("<p>If your local doctor's office is closed, call the out-of-hours service.</p>", "en")]
+    public void OutOfHours_NoContactWithTheSurgeryOrLocalDoctorClosed_AreMet(string body, string lang) =>
+        Assert.Equal(RuleOutcome.Met, Outcome(Page(body, lang: lang), "legevakt-utenfor-kontortid"));
 }

@@ -101,11 +101,11 @@ public static partial class AddressDetector
     /// <summary>The nearest label before the address (in its block, else at the end of the previous block): visiting, postal, or null.</summary>
     private static string? Label(string text, int start, string? previous)
     {
-        var before = text[..start].ToLowerInvariant();
+        var before = InvariantLower.Of(text[..start]);
         var found = Nearest(before);
         if (found is null && previous is not null)
         {
-            var prev = previous.ToLowerInvariant();
+            var prev = InvariantLower.Of(previous);
             found = Nearest(prev.Length > 120 ? prev[^120..] : prev);
         }
 

@@ -64,8 +64,8 @@ public static partial class OpeningHoursDetector
 
             if (hasDayOrNull is null)
             {
-                var lower = text.ToLowerInvariant();
-                var context = ((heading ?? "") + "\n" + (previous ?? "")).ToLowerInvariant();
+                var lower = InvariantLower.Of(text);
+                var context = InvariantLower.Of((heading ?? "") + "\n" + (previous ?? ""));
                 hasDayOrNull = DayWords().IsMatch(lower) || DayRange().IsMatch(lower);
                 hasKeyword = Keywords().IsMatch(lower);
                 contextKeyword = Keywords().IsMatch(context) || DayWords().IsMatch(context);
@@ -74,7 +74,7 @@ public static partial class OpeningHoursDetector
             var hasDay = hasDayOrNull.Value;
 
             // "Telefonen er stengt mellom kl. 11:30–12:00" is a closed interval, not opening hours.
-            var lead = text.AsSpan(Math.Max(0, m.Index - 30), m.Index - Math.Max(0, m.Index - 30)).ToString().ToLowerInvariant();
+            var lead = InvariantLower.Of(text.AsSpan(Math.Max(0, m.Index - 30), m.Index - Math.Max(0, m.Index - 30)));
             if (ClosedBefore().IsMatch(lead))
             {
                 continue;
@@ -82,7 +82,7 @@ public static partial class OpeningHoursDetector
 
             // NotTime is anchored and reads at most about 30 characters: look at a short lower-cased prefix, not the rest of the text.
             var rest = text.AsSpan(m.Index + m.Length).TrimStart();
-            var after = rest[..Math.Min(rest.Length, NotTimeReach)].ToString().ToLowerInvariant();
+            var after = InvariantLower.Of(rest[..Math.Min(rest.Length, NotTimeReach)]);
             if (NotTime().IsMatch(after))
             {
                 continue;
@@ -108,8 +108,8 @@ public static partial class OpeningHoursDetector
         // opening-hours word in the block. Deadlines ("søknadsfrist fredag kl. 12") are not opening hours.
         if (ranges is not null && text.AsSpan().IndexOfAny(SingleTimeTokens) >= 0 && (AmPmRange().Match(text) is { Success: true } ap ? ap : OClockRange().Match(text) is { Success: true } oc ? oc : SingleTime().Match(text)) is { Success: true } single)
         {
-            var lower = text.ToLowerInvariant();
-            var context = ((heading ?? "") + "\n" + (previous ?? "")).ToLowerInvariant();
+            var lower = InvariantLower.Of(text);
+            var context = InvariantLower.Of((heading ?? "") + "\n" + (previous ?? ""));
             var dayOrWord = Keywords().IsMatch(lower) || Keywords().IsMatch(context)
                 || ((DayWords().IsMatch(lower) || DayRange().IsMatch(lower)) && ServicePlace().IsMatch(lower));
             var before = lower[Math.Max(0, single.Index - 40)..single.Index];
@@ -122,7 +122,7 @@ public static partial class OpeningHoursDetector
         }
 
         // "Åpent alle hverdager." under "Åpningstider": the days the service is open, without times, under an opening-hours heading.
-        if (text.Length <= 60 && OpenDays().Match(text) is { Success: true } od && Keywords().IsMatch(((heading ?? "") + "\n" + (previous ?? "")).ToLowerInvariant()))
+        if (text.Length <= 60 && OpenDays().Match(text) is { Success: true } od && Keywords().IsMatch(InvariantLower.Of((heading ?? "") + "\n" + (previous ?? ""))))
         {
             var kind = element is "tr" or "td" or "th" ? "table" : element == "li" ? "list" : "text";
             yield return new DetectorHit(Name, TextNormalizer.OneLine(od.Value), kind, DetectorText.Snippet(text, od.Index, od.Length, 50), -1, PageRegion.None, "", DetectorText.Context(text, od.Index, od.Length, previous));
@@ -212,7 +212,7 @@ public static partial class OpeningHoursDetector
     [GeneratedRegex(@"frist|påmelding|påmeld|innlevering|deadline|søknad", RegexOptions.CultureInvariant)]
     private static partial Regex Deadline();
 
-    [GeneratedRegex(@"^(?:år|års|åra|years|mnd|måneder|månader|uker|veker|dager|dagar|personer|plasser|kr|nok|prosent|%|cm|kg|km|meter|minutt\w*|min\b|timar|timer\b.{0,10}\b(?:kurs|opplæring))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:år|års|åra|years|mnd|måneder|månader|uker|veker|dager|dagar|personer|plasser|kr|nok|prosent|%|cm|kg|km|meter|minutt\w*|min\b|g\b|timar|timer\b.{0,10}\b(?:kurs|opplæring))", RegexOptions.CultureInvariant)]
     private static partial Regex NotTime();
 
     [GeneratedRegex(@"\b(?:mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag|mandager|måndagar|fredager|fredagar|hverdager|hverdag|kvardagar|kvardag|virkedager|yrkedagar|arbeidsdager|arbeidsdagar|helg|helga|helgen|helgene|helgane|helger|helgar|helgedager|helgedagar|helligdager|heilagdagar|høytidsdager|alle dager|kvar dag|hver dag|daglig|dagleg|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays|weekends?|poniedziałek|piątek|sobota|niedziela|pirmadien\w*|penktadien\w*|pazartesi|cuma|cumartesi|pazar|понедельник|пятница|понеділок|п'ятниця|п’ятниця|isniin|jimco|khamiis|vuossárga|bearjadat|mánnodat)\b|الاثنين|الجمعة|دوشنبه|جمعه|پیر|جمعہ|ሰኑይ|ዓርቢ", RegexOptions.CultureInvariant)]

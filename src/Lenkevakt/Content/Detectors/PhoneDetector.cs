@@ -139,7 +139,7 @@ public static partial class PhoneDetector
 
     private static bool HasContext(string before, string[] words)
     {
-        var lower = before.ToLowerInvariant();
+        var lower = InvariantLower.Of(before);
         foreach (var w in words)
         {
             var i = lower.LastIndexOf(w, StringComparison.Ordinal);
@@ -165,8 +165,8 @@ public static partial class PhoneDetector
     /// <summary>A three-digit number that is really a box number, page, room, price, amount or year part.</summary>
     private static bool LooksLikeOtherNumber(string text, int start, int length)
     {
-        var before = text[..start].TrimEnd().ToLowerInvariant();
-        string[] prefixes = ["postboks", "pb", "pb.", "boks", "nr", "nr.", "side", "s.", "rom", "§", "kr", "kr.", "bus", "buss", "linje", "rute", "vei", "veg", "gate", "gata", "-"];
+        var before = InvariantLower.Of(text[..start].TrimEnd());
+        ReadOnlySpan<string> prefixes = ["postboks", "pb", "pb.", "boks", "nr", "nr.", "side", "s.", "rom", "§", "kr", "kr.", "bus", "buss", "linje", "rute", "vei", "veg", "gate", "gata", "-"];
         foreach (var p in prefixes)
         {
             if (before.EndsWith(p, StringComparison.Ordinal) && (before.Length == p.Length || !char.IsLetter(before[^(p.Length + 1)]) || p is "§" or "-"))
@@ -175,8 +175,8 @@ public static partial class PhoneDetector
             }
         }
 
-        var after = text[(start + length)..].TrimStart().ToLowerInvariant();
-        string[] suffixes = ["kr", "år", "%", "personer", "stk", "timer", "dager", "m ", "km", "000", "mill"];
+        var after = InvariantLower.Of(text[(start + length)..].TrimStart());
+        ReadOnlySpan<string> suffixes = ["kr", "år", "%", "personer", "stk", "timer", "dager", "m ", "km", "000", "mill"];
         foreach (var s in suffixes)
         {
             if (after.StartsWith(s, StringComparison.Ordinal))

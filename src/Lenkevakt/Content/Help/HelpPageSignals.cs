@@ -252,7 +252,7 @@ public static partial class HelpPageSignals
             score -= 25;
         }
 
-        if (LowValue().IsMatch(lower) || LowValue().IsMatch(text.ToLowerInvariant()))
+        if (LowValue().IsMatch(lower) || LowValue().IsMatch(InvariantLower.Of(text)))
         {
             score -= 30;
         }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Lenkevakt.Content.Text;
 
 namespace Lenkevakt.Content.Help;
 
@@ -105,7 +106,7 @@ internal sealed class HelpTermIndex
             hits[term] = counting ? hits[term] + 1 : 1;
         }
 
-        var lower = text.ToLowerInvariant();
+        var lower = InvariantLower.Of(text);
         var words = Words(lower);
         for (var w = 0; w < words.Count; w++)
         {
@@ -240,7 +241,7 @@ internal sealed class HelpTermIndex
     /// <summary>Maximal runs of letters, digits and combining marks.</summary>
     private static List<(int Start, int Length)> Words(string s)
     {
-        var words = new List<(int, int)>();
+        var words = new List<(int, int)>((s.Length / 6) + 4);
         var start = -1;
         for (var i = 0; i <= s.Length; i++)
         {

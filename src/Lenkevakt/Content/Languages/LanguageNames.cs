@@ -55,16 +55,18 @@ public static class LanguageNames
     public static LanguageInfo? Find(string code) => ByCode.GetValueOrDefault(Canonical(code));
 
     /// <summary>The language a text is exactly the name of ("Polski", "Somali:", "English"), by one dictionary lookup; null otherwise.</summary>
+    private static readonly char[] LabelEdge = ['(', ')', '[', ']', '«', '»', '"', '\'', ':', '.', '›', '>', '»', '|'];
+
     public static string? FromExactLabel(string text)
     {
-        var t = text.Trim().Trim('(', ')', '[', ']', '«', '»', '"', '\'', ':', '.', '›', '>', '»', '|').Trim().ToLowerInvariant();
+        var t = text.Trim().Trim(LabelEdge).Trim().ToLowerInvariant();
         return t.Length is 0 or > 40 ? null : ByLabel.GetValueOrDefault(t);
     }
 
     /// <summary>The language a link text names, e.g. "Polski" → pl, "Informasjon på arabisk" → ar, "English" → en; null otherwise.</summary>
     public static string? FromLabel(string text)
     {
-        var t = text.Trim().Trim('(', ')', '[', ']', '«', '»', '"', '\'', ':', '.', '›', '>', '»', '|').Trim().ToLowerInvariant();
+        var t = text.Trim().Trim(LabelEdge).Trim().ToLowerInvariant();
         if (t.Length is 0 or > 60)
         {
             return null;

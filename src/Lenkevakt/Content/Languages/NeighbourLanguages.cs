@@ -27,6 +27,13 @@ public static class NeighbourLanguages
             "wird", "werden", "können", "arzt", "ärztliche", "ärztlichen", "notdienst", "krankenhaus", "bereitschaftsdienst", "notfall", "notruf", "sich", "zum",
             "zur", "vom", "haben", "hat", "kein", "keine", "nur", "ihr", "ihre", "uhr"]));
 
+    private static readonly Dictionary<string, int> OrdinalWords = new(Words, StringComparer.Ordinal);
+
+    private static readonly System.Buffers.SearchValues<char> NotLowerAscii = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 128).Select(i => (char)i).Where(ch => ch is >= 'A' and <= 'Z')]);
+
+    private static bool IsLowerAscii(string w) => System.Text.Ascii.IsValid(w) && !w.AsSpan().ContainsAny(NotLowerAscii);
+
     /// <summary>One bit a language: a word listed for two languages ("die": Dutch and German) counts for both.</summary>
     private const int Da = 1, Sv = 2, Nl = 4, De = 8;
 
@@ -55,7 +62,8 @@ public static class NeighbourLanguages
         int da = 0, sv = 0, nl = 0, de = 0;
         foreach (var w in words)
         {
-            var bits = Words.GetValueOrDefault(w);
+            // Lower-case ASCII words (most of them) need no case-insensitive hashing: the lists are lower-case.
+            var bits = IsLowerAscii(w) ? OrdinalWords.GetValueOrDefault(w) : Words.GetValueOrDefault(w);
             if (bits == 0)
             {
                 var span = w.AsSpan();

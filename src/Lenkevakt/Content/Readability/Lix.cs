@@ -18,6 +18,8 @@ public static class Lix
     };
 
     /// <summary>LIX of text blocks (each block ends a sentence). Null when there are no words.</summary>
+    private static readonly char[] TokenSeparators = [' ', '\t', '\r', '\n', '\u00A0'];
+
     public static LixResult? Compute(IEnumerable<string> blocks)
     {
         var words = 0;
@@ -49,7 +51,7 @@ public static class Lix
         var sentences = 0;
         var longWords = 0;
         var openSentence = false;
-        var tokens = block.Split([' ', '\t', '\r', '\n', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
+        var tokens = block.Split(TokenSeparators, StringSplitOptions.RemoveEmptyEntries);
         foreach (var raw in tokens)
         {
             var letters = raw.Count(char.IsLetter);

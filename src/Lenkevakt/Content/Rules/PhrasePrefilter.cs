@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Lenkevakt.Content.Rules;
@@ -13,21 +14,46 @@ namespace Lenkevakt.Content.Rules;
 /// </summary>
 internal sealed class PhrasePrefilter
 {
-    private readonly SearchValues<string> pieces;
+    // The pieces in two searches when that is cheaper: the ASCII ones (vectorised), and the others (a slower
+    // case-insensitive Unicode search) only when the text has a character every match of one of them needs
+    // (<see cref="otherGate"/>). That pays when those pieces are in other scripts (Cyrillic, Arabic…), which Norwegian
+    // text does not have; with æ, ø or å in them the pieces stay in one search, as the gate would almost always open.
+    private readonly SearchValues<string>? ascii;
+    private readonly SearchValues<string>? other;
+    private readonly SearchValues<char>? otherGate;
     private readonly SearchValues<char>? unusual;
 
-    private PhrasePrefilter(SearchValues<string> pieces, SearchValues<char>? unusual)
+    private PhrasePrefilter(IReadOnlyCollection<string> pieces, SearchValues<char>? unusual)
     {
-        this.pieces = pieces;
+        var asciiPieces = pieces.Where(p => Ascii.IsValid(p)).ToArray();
+        var otherPieces = pieces.Where(p => !Ascii.IsValid(p)).ToArray();
+        var gate = otherPieces.Select(p => p.First(c => !char.IsAscii(c))).Distinct().ToArray();
+        if (asciiPieces.Length > 0 && otherPieces.Length > 0 && gate.All(c => c >= '\u0250'))
+        {
+            ascii = SearchValues.Create(asciiPieces, StringComparison.OrdinalIgnoreCase);
+            other = SearchValues.Create(otherPieces, StringComparison.OrdinalIgnoreCase);
+            otherGate = SearchValues.Create([.. gate.SelectMany(CaseEquivalents).Distinct()]);
+        }
+        else if (otherPieces.Length == 0)
+        {
+            ascii = SearchValues.Create(asciiPieces, StringComparison.OrdinalIgnoreCase);
+        }
+        else
+        {
+            other = SearchValues.Create([.. pieces], StringComparison.OrdinalIgnoreCase);
+        }
+
         this.unusual = unusual;
     }
 
     /// <summary>False only when the phrase regex cannot match <paramref name="text"/>.</summary>
     public bool MayMatch(ReadOnlySpan<char> text) =>
-        text.IndexOfAny(pieces) >= 0 || (unusual is not null && text.IndexOfAny(unusual) >= 0);
+        (ascii is not null && text.IndexOfAny(ascii) >= 0)
+        || (other is not null && (otherGate is null || text.ContainsAny(otherGate)) && text.IndexOfAny(other) >= 0)
+        || (unusual is not null && text.IndexOfAny(unusual) >= 0);
 
     /// <summary>The prefilter of a phrase list, or null when some phrase has no literal piece to look for.</summary>
-    public static PhrasePrefilter? Create(IEnumerable<string> phrases) => Create(phrases, LongestPiece);
+    public static PhrasePrefilter? Create(IEnumerable<string> phrases) => Create(phrases, PrefilterPiece);
 
     /// <summary>
     /// The positions where a match of the phrase regex can start: every match starts with its phrase's first piece
@@ -41,7 +67,10 @@ internal sealed class PhrasePrefilter
     /// <summary>The first position at or after <paramref name="from"/> where a piece starts, -1 if none (for text without <see cref="HasUnusual"/> characters).</summary>
     public int Next(string text, int from)
     {
-        var i = text.AsSpan(from).IndexOfAny(pieces);
+        var span = text.AsSpan(from);
+        var a = ascii is null ? -1 : span.IndexOfAny(ascii);
+        var o = other is not null && (otherGate is null || span.ContainsAny(otherGate)) ? span.IndexOfAny(other) : -1;
+        var i = a < 0 ? o : o < 0 ? a : Math.Min(a, o);
         return i < 0 ? -1 : from + i;
     }
 
@@ -65,8 +94,81 @@ internal sealed class PhrasePrefilter
         }
 
         var unusual = UnusualEquivalents(found);
-        return new PhrasePrefilter(SearchValues.Create([.. found], StringComparison.OrdinalIgnoreCase), unusual.Length == 0 ? null : SearchValues.Create(unusual));
+        return new PhrasePrefilter(found, unusual.Length == 0 ? null : SearchValues.Create(unusual));
     }
+
+    /// <summary>
+    /// The piece the prefilter looks for: <see cref="LongestPiece"/>, or its longest ASCII part when the piece has other
+    /// letters (æ, ø, å…) and that part has at least four characters (every match contains it too; the ASCII search is the fast one).
+    /// </summary>
+    internal static string? PrefilterPiece(string phrase)
+    {
+        var piece = LongestPiece(phrase);
+        if (piece is null || Ascii.IsValid(piece))
+        {
+            return piece;
+        }
+
+        string? run = null;
+        var core = phrase.EndsWith('*') ? phrase[..^1] : phrase;
+        foreach (var word in core.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var w = word.Length > 1 && word.EndsWith('*') ? word[..^1] : word;
+            foreach (var part in w.Split('-', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var start = -1;
+                for (var i = 0; i <= part.Length; i++)
+                {
+                    var isAscii = i < part.Length && char.IsAscii(part[i]);
+                    if (isAscii && start < 0)
+                    {
+                        start = i;
+                    }
+                    else if (!isAscii && start >= 0)
+                    {
+                        if (run is null || i - start > run.Length)
+                        {
+                            run = part[start..i];
+                        }
+
+                        start = -1;
+                    }
+                }
+            }
+        }
+
+        return run is { Length: >= 4 } ? run : piece;
+    }
+
+    /// <summary>Every character an ordinal case-insensitive comparison takes for <paramref name="c"/> (c itself included).</summary>
+    private static IEnumerable<char> CaseEquivalents(char c)
+    {
+        var upper = char.ToUpperInvariant(c);
+        return ByUpper.Value.TryGetValue(upper, out var all) ? all.Append(c) : [c, upper];
+    }
+
+    private static readonly Lazy<Dictionary<char, List<char>>> ByUpper = new(() =>
+    {
+        var map = new Dictionary<char, List<char>>();
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var ch = (char)i;
+            if (char.IsSurrogate(ch))
+            {
+                continue;
+            }
+
+            var u = char.ToUpperInvariant(ch);
+            if (!map.TryGetValue(u, out var list))
+            {
+                map[u] = list = [];
+            }
+
+            list.Add(ch);
+        }
+
+        return map;
+    });
 
     /// <summary>
     /// The longest literal piece of a phrase: its words split at hyphens (a hyphen is optional in the regex) without a

@@ -34,6 +34,7 @@ public static class PageTextExtractor
     private static readonly string[] FooterHints = ["footer", "bunn", "sidefot", "site-info", "colophon"];
     private static readonly string[] HeaderHints = ["header", "masthead", "topp", "site-head", "banner"];
     private static readonly string[] AsideHints = ["sidebar", "aside", "sidekolonne", "related", "relatert", "contact-box", "kontaktboks"];
+    private static readonly char[] BlockEdge = ['\n', ' ', '|'];
     private static readonly string[] NoiseHints = ["cookie", "consent", "samtykke"];
 
     /// <summary>Text kept per page: enough for any help page; a 1.5 MB page of meeting minutes is read up to here.</summary>
@@ -355,7 +356,7 @@ public static class PageTextExtractor
 
         public void Flush()
         {
-            var text = TextNormalizer.Normalize(current.ToString()).Trim('\n', ' ', '|');
+            var text = TextNormalizer.Normalize(current.ToString()).Trim(BlockEdge);
             text = text.Replace(" |  | ", " | ", StringComparison.Ordinal);
             if (chars + text.Length > maxChars)
             {

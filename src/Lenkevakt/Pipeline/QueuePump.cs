@@ -182,6 +182,12 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
             // The message's visibility ran out and someone else has it now: their handling counts; ours was idempotent.
             logger.LogDebug("Could not settle {Queue} message {Id}: {Error}", logical, message.MessageId, ex.ErrorCode);
         }
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException or IOException or OperationCanceledException)
+        {
+            // Storage away while settling: the message comes back when its visibility runs out, and is handled again
+            // (every handler is idempotent); said, not thrown, so the pump goes on.
+            logger.LogWarning("Could not settle {Queue} message {Id} ({Error}); it will be delivered again", logical, message.MessageId, ex.Message.Split('\n')[0]);
+        }
     }
 
     private void NoteDeferral(TimeSpan delay)
@@ -202,22 +208,34 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
 
     private async Task RenewAsync(Azure.Storage.Queues.QueueClient queue, string id, Func<string> receipt, Action<string> setReceipt, CancellationToken ct)
     {
+        // Never faults: a renewal that failed and threw out of here used to take the handler's outcome with it (the
+        // message was neither deleted nor handed back, and the run sat idle until its visibility ran out). A storage
+        // hiccup is retried soon; a receipt the queue no longer knows (the message is someone else's now) ends it.
         var visibility = options.Value.VisibilityTimeout;
-        try
+        var wait = visibility / 2;
+        while (true)
         {
-            while (true)
+            try
             {
-                await Task.Delay(visibility / 2, time, ct).ConfigureAwait(false);
+                await Task.Delay(wait, time, ct).ConfigureAwait(false);
                 var updated = await queue.UpdateMessageAsync(id, receipt(), visibilityTimeout: visibility, cancellationToken: ct).ConfigureAwait(false);
                 setReceipt(updated.Value.PopReceipt);
+                wait = visibility / 2;
             }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (RequestFailedException ex)
-        {
-            logger.LogWarning("Could not extend a message's visibility: {Error}", ex.ErrorCode);
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 400)
+            {
+                logger.LogWarning("Could not extend a message's visibility: {Error}", ex.ErrorCode);
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Could not extend a message's visibility ({Error}); trying again", ex.Message.Split('\n')[0]);
+                wait = TimeSpan.FromTicks(Math.Min(visibility.Ticks / 8, TimeSpan.FromSeconds(5).Ticks));
+            }
         }
     }
 

@@ -347,4 +347,13 @@ public sealed class RealPagePatternTests
     [InlineData("<p>Außerhalb der Sprechzeiten Ihres Hausarztes wählen Sie 116 117.</p>", "de", false)]
     public void GpDaytime_OpeningHoursWordingAndGerman_AreToldFromTheOpposite(string body, string lang, bool met) =>
         Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, "Health care", lang), "fastlege-dagtid"));
+
+    // Rule set 1.6.0: sentences that name the GP and "acute" but send you elsewhere or are about non-urgent matters.
+    [Theory]
+    [InlineData("<p>Legevakten tar imot akutte saker på de tidene du ikke kan bruke fastlegen din.</p>", "nb", false)]
+    [InlineData("<p>Gå til fastlegen med sjukmelding og kjende plager utan akutt forverring.</p>", "nn", false)]
+    [InlineData("<p>Om du ikkje har fastlege i kommunen og treng akutt hjelp, får du hjelp likevel.</p>", "nn", false)]
+    [InlineData("<p>På hverdager skal du først og fremst få hjelp hos fastlegen din når noe haster.</p>", "nb", true)]
+    public void GpDaytime_GpNamedButNotTheDaytimeUrgentContact_IsNotMet(string body, string lang, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, lang: lang), "fastlege-dagtid"));
 }

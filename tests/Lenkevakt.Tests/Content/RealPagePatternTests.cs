@@ -337,4 +337,23 @@ public sealed class RealPagePatternTests
     [InlineData("<p>If your local doctor's office is closed, call the out-of-hours service.</p>", "en")]
     public void OutOfHours_NoContactWithTheSurgeryOrLocalDoctorClosed_AreMet(string body, string lang) =>
         Assert.Equal(RuleOutcome.Met, Outcome(Page(body, lang: lang), "legevakt-utenfor-kontortid"));
+
+    // Rule set 1.6.0: GP first written as "during opening hours" in English, German GP-first wording, and the opposite
+    // "outside your GP's opening hours" (each in our own words).
+    [Theory]
+    [InlineData("<ul><li>During opening hours, phone your own GP first.</li><li>At night, ring 116 117.</li></ul>", "en", true)]
+    [InlineData("<p>Outside your GP's opening hours, ring the out-of-hours service on 116 117.</p>", "en", false)]
+    [InlineData("<p>Bei akuten Beschwerden rufen Sie tagsüber zuerst Ihren Hausarzt an.</p>", "de", true)]
+    [InlineData("<p>Außerhalb der Sprechzeiten Ihres Hausarztes wählen Sie 116 117.</p>", "de", false)]
+    public void GpDaytime_OpeningHoursWordingAndGerman_AreToldFromTheOpposite(string body, string lang, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, "Health care", lang), "fastlege-dagtid"));
+
+    // Rule set 1.6.0: sentences that name the GP and "acute" but send you elsewhere or are about non-urgent matters.
+    [Theory]
+    [InlineData("<p>Legevakten tar imot akutte saker på de tidene du ikke kan bruke fastlegen din.</p>", "nb", false)]
+    [InlineData("<p>Gå til fastlegen med sjukmelding og kjende plager utan akutt forverring.</p>", "nn", false)]
+    [InlineData("<p>Om du ikkje har fastlege i kommunen og treng akutt hjelp, får du hjelp likevel.</p>", "nn", false)]
+    [InlineData("<p>På hverdager skal du først og fremst få hjelp hos fastlegen din når noe haster.</p>", "nb", true)]
+    public void GpDaytime_GpNamedButNotTheDaytimeUrgentContact_IsNotMet(string body, string lang, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, lang: lang), "fastlege-dagtid"));
 }

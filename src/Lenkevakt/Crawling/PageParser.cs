@@ -7,8 +7,6 @@ namespace Lenkevakt.Crawling;
 /// <summary>Parses HTML with AngleSharp (a spec-compliant HTML5 parser, so malformed markup parses as browsers would).</summary>
 public static class PageParser
 {
-    private static readonly HtmlParserOptions Options = new() { IsKeepingSourceReferences = true };
-
     /// <summary>Parses a page within <paramref name="limits"/> (default: none).</summary>
     /// <remarks>
     /// A page over the depth or element limit is parsed up to the first tag past it (<see cref="HtmlComplexity"/>), and a
@@ -19,9 +17,11 @@ public static class PageParser
     {
         string? tooComplex = null;
         IHtmlDocument document;
+        SourceLines lines;
         if (limits is null)
         {
-            document = new HtmlParser(Options).ParseDocument(html);
+            lines = new SourceLines();
+            document = new HtmlParser(lines.ParserOptions).ParseDocument(html);
         }
         else
         {
@@ -31,23 +31,24 @@ public static class PageParser
                 tooComplex = cut.Reason;
             }
 
-            (document, var timedOut) = ParseWithin(html, limits);
+            (document, lines, var timedOut) = ParseWithin(html, limits);
             tooComplex = timedOut ? $"det tok mer enn {limits.MaxParseTime.TotalSeconds:0.#} s å lese siden" : tooComplex;
         }
 
-        return Extract(document, pageUri, tooComplex);
+        return Extract(document, lines, pageUri, tooComplex);
     }
 
-    private static (IHtmlDocument Document, bool TimedOut) ParseWithin(string html, HtmlLimits limits)
+    private static (IHtmlDocument Document, SourceLines Lines, bool TimedOut) ParseWithin(string html, HtmlLimits limits)
     {
         for (var length = html.Length; ; length = length > 4096 ? length / 4 : 0)
         {
             using var budget = new CancellationTokenSource(limits.MaxParseTime, limits.Time);
+            var lines = new SourceLines();
             try
             {
                 // AngleSharp checks the token between tokens, so a pathological page can be stopped (the synchronous parse cannot).
-                var document = new HtmlParser(Options).ParseDocumentAsync(html[..length], budget.Token).GetAwaiter().GetResult();
-                return (document, length < html.Length);
+                var document = new HtmlParser(lines.ParserOptions).ParseDocumentAsync(html[..length], budget.Token).GetAwaiter().GetResult();
+                return (document, lines, length < html.Length);
             }
             catch (OperationCanceledException) when (budget.IsCancellationRequested && length > 0)
             {
@@ -56,7 +57,7 @@ public static class PageParser
         }
     }
 
-    private static ParsedPage Extract(IHtmlDocument document, Uri pageUri, string? tooComplex)
+    private static ParsedPage Extract(IHtmlDocument document, SourceLines lines, Uri pageUri, string? tooComplex)
     {
         // One walk over the element tree collects what used to take six selector passes (the pages' largest CPU cost
         // after parsing itself, docs/benchmarks.md): the first base[href], a[href]/area[href] links, the resources
@@ -81,7 +82,7 @@ public static class PageParser
                 case "a" or "area":
                     if (element.GetAttribute("href") is { } href)
                     {
-                        links.Add(Link(element, href));
+                        links.Add(Link(element, href, lines.Of(element)));
                     }
 
                     if (name == "a" && element.GetAttribute("name") is { } anchorName)
@@ -101,7 +102,7 @@ public static class PageParser
 
             if (ResourceExtractor.IsCandidate(element))
             {
-                ResourceExtractor.AddFrom(element, resources, Truncate);
+                ResourceExtractor.AddFrom(element, lines.Of(element), resources, Truncate);
             }
         }
 
@@ -126,7 +127,7 @@ public static class PageParser
         };
     }
 
-    private static RawLink Link(IElement element, string href)
+    private static RawLink Link(IElement element, string href, int line)
     {
         var text = Collapse(element.TextContent);
         if (text.Length == 0)
@@ -134,7 +135,7 @@ public static class PageParser
             text = element.GetAttribute("title") ?? element.GetAttribute("aria-label") ?? element.QuerySelector("img[alt]")?.GetAttribute("alt") ?? "";
         }
 
-        return new RawLink(href, Truncate(text, 120), element.LocalName, element.SourceReference?.Position.Line ?? 0);
+        return new RawLink(href, Truncate(text, 120), element.LocalName, line);
     }
 
     /// <summary>

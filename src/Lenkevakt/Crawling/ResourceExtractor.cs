@@ -19,7 +19,7 @@ public static class ResourceExtractor
     {
         foreach (var e in document.QuerySelectorAll(Selector))
         {
-            AddFrom(e, links, truncate);
+            AddFrom(e, e.SourceReference?.Position.Line ?? 0, links, truncate);
         }
     }
 
@@ -40,11 +40,10 @@ public static class ResourceExtractor
         _ => false,
     };
 
-    /// <summary>The resource URLs of one element that <see cref="IsCandidate"/> accepts.</summary>
-    public static void AddFrom(IElement e, List<RawLink> links, Func<string, int, string> truncate)
+    /// <summary>The resource URLs of one element that <see cref="IsCandidate"/> accepts, at source line <paramref name="line"/> (0: unknown).</summary>
+    public static void AddFrom(IElement e, int line, List<RawLink> links, Func<string, int, string> truncate)
     {
         {
-            var line = e.SourceReference?.Position.Line ?? 0;
             var text = truncate(e.GetAttribute("alt") ?? e.GetAttribute("title") ?? "", 120);
             void Add(string attribute, LinkRole role, string? value = null)
             {

@@ -31,6 +31,31 @@ public static class HtmlComplexity
         ["rb"] = "ruby", ["rt"] = "ruby", ["rp"] = "ruby", ["rtc"] = "ruby",
     };
 
+    /// <summary>
+    /// The HTML elements by name, so that a known tag's name is looked up without allocating a string per tag (the
+    /// scan of a 1.6 MB page of table cells allocated 5 MB of lower-case names). Other names are lower-cased.
+    /// </summary>
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownNames = BuildKnownNames();
+
+    private static Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BuildKnownNames()
+    {
+        const string names = "a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col colgroup "
+            + "data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html "
+            + "i iframe img input ins kbd label legend li link main map mark menu meta meter nav noembed noframes noscript object ol optgroup option output p param picture "
+            + "plaintext pre progress q rb rp rt rtc ruby s samp script search section select slot small source span strong style sub summary sup svg math "
+            + "table tbody td template textarea tfoot th thead time title tr track u ul var video wbr xmp center font big strike tt nobr marquee keygen basefont bgsound image";
+        var known = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in names.Split(' '))
+        {
+            known[name] = name;
+        }
+
+        return known.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static string TagName(ReadOnlySpan<char> raw) =>
+        KnownNames.TryGetValue(raw, out var name) ? name : raw.ToString().ToLowerInvariant();
+
     /// <summary>Where to cut and why (Norwegian, for the finding), or null when the page is within the limits.</summary>
     public static (int Offset, string Reason)? FindCut(string html, int maxDepth, int maxElements)
     {
@@ -67,7 +92,7 @@ public static class HtmlComplexity
                 nameEnd++;
             }
 
-            var name = html[nameStart..nameEnd].ToLowerInvariant();
+            var name = TagName(html.AsSpan(nameStart, nameEnd - nameStart));
             var (tagEnd, selfClosing) = EndOfTag(html, nameEnd);
             i = tagEnd;
             if (isEnd)

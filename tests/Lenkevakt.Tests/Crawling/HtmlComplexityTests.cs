@@ -33,6 +33,28 @@ public sealed class HtmlComplexityTests
     }
 
     [Fact]
+    public void FindCut_TagNamesInAnyCase_AndCustomElements_CloseAsTheParserWould()
+    {
+        var mixed = Repeat("<DIV><Span>x</SPAN></div><Kv-Kort><p>y</kv-kort>", 5_000);
+
+        Assert.Null(HtmlComplexity.FindCut("<HTML><BODY>" + mixed + "</BODY></HTML>", 100, 150_000));
+        Assert.NotNull(HtmlComplexity.FindCut(Repeat("<Kv-Kort>", 200), 100, 150_000));
+    }
+
+    [Fact]
+    public void FindCut_KnownTagNames_AreNotCopiedPerTag()
+    {
+        var html = "<table>" + Repeat("<tr><TD>celle<td>mer</td></tr>", 20_000) + "</table>";
+        HtmlComplexity.FindCut(html, 1_000, 150_000);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        HtmlComplexity.FindCut(html, 1_000, 150_000);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 64 * 1024, $"{allocated} bytes for 100 000 tags"); // one lower-cased name per tag was > 2 MB
+    }
+
+    [Fact]
     public void FindCut_UnclosedFormattingElements_CountAsDepth()
     {
         Assert.NotNull(HtmlComplexity.FindCut(Repeat("<b><i><a href=x>t", 2_000), 1_000, 150_000));

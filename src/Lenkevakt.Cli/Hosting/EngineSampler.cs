@@ -27,7 +27,7 @@ public static class EngineSampler
         var parsing = services.GetRequiredService<ParseGate>();
         var hosts = services.GetRequiredService<HostGate>();
         await using var output = new StreamWriter(path, append: false);
-        await output.WriteLineAsync("t\tsites\taside\tparsing\tparse_waiting\tin_hand\trequests\tpool_queue\tpool_threads\tgc0\tgc1\tgc2\tcpu_s").ConfigureAwait(false);
+        await output.WriteLineAsync("t\tsites\taside\tparsing\tparse_waiting\tin_hand\trequests\tpool_queue\tpool_threads\tgc0\tgc1\tgc2\tgc_pause_s\talloc_mb\tcpu_s").ConfigureAwait(false);
         var started = time.GetTimestamp();
         using var process = Process.GetCurrentProcess();
         try
@@ -36,7 +36,7 @@ public static class EngineSampler
             {
                 process.Refresh();
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{time.GetElapsedTime(started).TotalSeconds:0.0}\t{admission.InFlight}\t{admission.Aside}\t{parsing.InUse}\t{parsing.Waiting}\t{parsing.InHand}\t{hosts.RequestsInFlight}\t{ThreadPool.PendingWorkItemCount}\t{ThreadPool.ThreadCount}\t{GC.CollectionCount(0)}\t{GC.CollectionCount(1)}\t{GC.CollectionCount(2)}\t{process.TotalProcessorTime.TotalSeconds:0.00}")).ConfigureAwait(false);
+                    $"{time.GetElapsedTime(started).TotalSeconds:0.0}\t{admission.InFlight}\t{admission.Aside}\t{parsing.InUse}\t{parsing.Waiting}\t{parsing.InHand}\t{hosts.RequestsInFlight}\t{ThreadPool.PendingWorkItemCount}\t{ThreadPool.ThreadCount}\t{GC.CollectionCount(0)}\t{GC.CollectionCount(1)}\t{GC.CollectionCount(2)}\t{GC.GetTotalPauseDuration().TotalSeconds:0.00}\t{GC.GetTotalAllocatedBytes() / (1024 * 1024)}\t{process.TotalProcessorTime.TotalSeconds:0.00}")).ConfigureAwait(false);
                 await output.FlushAsync(ct).ConfigureAwait(false);
                 await Task.Delay(TimeSpan.FromMilliseconds(500), time, ct).ConfigureAwait(false);
             }

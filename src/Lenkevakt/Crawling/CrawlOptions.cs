@@ -121,7 +121,7 @@ public sealed class CrawlOptions : IValidatableObject
     [Range(0, 256)]
     public int MaxParallelParses { get; set; }
 
-    /// <summary>Pages fetched and not yet parsed, at most, in one process (<see cref="ParseGate"/>). 0: 16 per parse slot (default).</summary>
+    /// <summary>Pages fetched and not yet parsed, at most, in one process (<see cref="ParseGate"/>). 0: 32 per parse slot (default; 16 until 2026-12-04: 357 sites took 371 s with 16, 321 s with 32, one run each).</summary>
     [Range(0, 65536)]
     public int MaxPagesInHand { get; set; }
 

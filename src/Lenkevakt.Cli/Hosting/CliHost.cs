@@ -9,13 +9,22 @@ namespace Lenkevakt.Cli.Hosting;
 /// <summary>Builds the CLI's host (configuration: appsettings.json, environment variables <c>Lenkevakt__…</c>, then command-line overrides).</summary>
 public static class CliHost
 {
+    /// <summary>The host's switch for watching the default appsettings files (off here).</summary>
+    public const string ReloadOnChangeKey = "hostBuilder:reloadConfigOnChange";
+
     public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides, LogLevel minimumLevel)
     {
+        // No file watching: the defaults watch the content root (the working directory, where the local emulator keeps
+        // its data) for appsettings changes, so every storage write there woke a watcher. Settings are read once per
+        // command; a changed file takes effect at the next start. (A/B at 60 sites: no measurable change in wall or CPU.)
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection(new Dictionary<string, string?> { [ReloadOnChangeKey] = "false" });
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],
             ContentRootPath = Directory.GetCurrentDirectory(),
             ApplicationName = "lenkevakt",
+            Configuration = configuration,
         });
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
         builder.Configuration.AddJsonFile("appsettings.json", optional: true);

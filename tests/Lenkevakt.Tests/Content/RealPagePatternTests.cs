@@ -356,4 +356,35 @@ public sealed class RealPagePatternTests
     [InlineData("<p>På hverdager skal du først og fremst få hjelp hos fastlegen din når noe haster.</p>", "nb", true)]
     public void GpDaytime_GpNamedButNotTheDaytimeUrgentContact_IsNotMet(string body, string lang, bool met) =>
         Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, lang: lang), "fastlege-dagtid"));
+
+    // Rule set 1.7.0: "outside (of) my / regular office hours" is the out-of-hours message, not GP-first (our own words).
+    [Theory]
+    [InlineData("<p>Outside of my GP's office hours I phone the out-of-hours service on 116 117.</p>")]
+    [InlineData("<p>If you need a doctor outside of regular business hours, the out-of-hours service answers on 116 117.</p>")]
+    [InlineData("<p>Outside normal surgery hours, the duty doctor can be reached on 116 117.</p>")]
+    public void OutOfHours_OutsideOfMyOrRegularOfficeHours_IsMet_AndIsNotGpFirst(string body)
+    {
+        var page = Page(body, "Health care", "en");
+
+        Assert.Equal(RuleOutcome.Met, Outcome(page, "legevakt-utenfor-kontortid"));
+        Assert.Equal(RuleOutcome.NotMet, Outcome(page, "fastlege-dagtid"));
+    }
+
+    // Rule set 1.7.0: staffed hours are opening hours; hours next to a national line only are that line's (our own words).
+    [Theory]
+    [InlineData("<p>The reception desk is staffed from 0830 to 2300.</p>", "en", true)]
+    [InlineData("<p>Sentralbordet er bemannet kl. 07.30–21.00.</p>", "nb", true)]
+    [InlineData("<p>Spørsmål om vaksine? Ring den nasjonale koronatelefonen 815 55 015, hverdager kl. 08.00–15.30.</p>", "nb", false)]
+    [InlineData("<p>Giftinformasjonen svarar på 22 59 13 00, kvardagar 08.00–15.30.</p>", "nn", false)]
+    [InlineData("<p>Helsestasjonen har telefontid på 51 23 45 67 og koronatelefonen 815 55 015, hverdager kl. 08.00–15.30.</p>", "nb", true)]
+    public void OpeningHours_StaffedHoursCount_NationalLinesHoursDoNot(string body, string lang, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, lang: lang), "apningstider"));
+
+    // Rule set 1.7.0: the Poison Information Centre and the elder-abuse line are national lines, not the service's phone.
+    [Theory]
+    [InlineData("<p>Har barnet svelget noe giftig, ring Giftinformasjonen på 22 59 13 00.</p>", false)]
+    [InlineData("<p>Er du bekymret for en eldre person, kan du ringe Vern for eldre på 800 30 196.</p>", false)]
+    [InlineData("<p>Hjemmetjenesten svarer på 51 23 45 67, og Giftinformasjonen på 22 59 13 00.</p>", true)]
+    public void Telefon_PoisonCentreAndElderLine_AreNotTheServicesOwnNumber(string body, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "telefon"));
 }

@@ -11,7 +11,8 @@ namespace Lenkevakt.Content.Detectors;
 /// (<c>døgnåpen</c>, <c>åpent hele døgnet</c>); and schema.org <c>openingHours</c> / <c>OpeningHoursSpecification</c>.
 /// Hour-only ranges (<c>8–16</c>) need a day word or an opening word just before (<c>åpne på dagtid, 9-14</c>), so
 /// <c>barn 8–16 år</c> is not opening hours; a closed interval (<c>stengt mellom kl. 11:30–12:00</c>) is not either. Days
-/// without times under an opening-hours heading (<c>Åpent alle hverdager</c>) and English o'clock ranges count.
+/// without times under an opening-hours heading (<c>Åpent alle hverdager</c>) and English o'clock ranges count, and staffed
+/// hours (<c>bemannet 08–22</c>, <c>staffed from 0830 to 2300</c>). Hours next to a national line only (the corona line) do not.
 /// Days and words are known in bokmål, nynorsk, English and the priority languages.
 /// </summary>
 public static partial class OpeningHoursDetector
@@ -78,6 +79,12 @@ public static partial class OpeningHoursDetector
             if (ClosedBefore().IsMatch(lead))
             {
                 continue;
+            }
+
+            // "Koronatelefonen 815 55 015, hverdager kl. 08.00–15.30": the hours of a national line, not of the service.
+            if (NationalLines.OnlyNationalLines(text))
+            {
+                break;
             }
 
             // NotTime is anchored and reads at most about 30 characters: look at a short lower-cased prefix, not the rest of the text.
@@ -221,7 +228,7 @@ public static partial class OpeningHoursDetector
     [GeneratedRegex(@"\b(?:man|må|tir|tirs|tys|ons|tor|tors|fre|lør|laur|søn|sun|mon|tue|wed|thu|fri|sat|mo|tu|we|th|fr|sa|su)\.?\s*(?:-|til|to|og|and|,)\s*(?:man|tir|tirs|tys|ons|tor|tors|fre|lør|laur|søn|sun|mon|tue|wed|thu|fri|sat|mo|tu|we|th|fr|sa|su)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DayRange();
 
-    [GeneratedRegex(@"åpningstid|opningstid|åpent|åpen\b|åpner|stenger|stengt|stengd|\bope\b|\bopen\b|\bopnar\b|opnar|telefontid|kontortid|ekspedisjonstid|treffetid|treff-tid|drop-in|opening hours|office hours|\bclosed\b|godziny otwarcia|otwarte|darbo laikas|dirba|çalışma saatleri|açık|часы работы|открыт|години роботи|відчинено|saacadaha|furan|rabas|rahpa|ساعات|اوقات|ሰዓታት|valand|\bval\.", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"åpningstid|opningstid|åpent|åpen\b|åpner|stenger|stengt|stengd|bemannet|bemanna|\bstaffed\b|\bmanned\b|\bope\b|\bopen\b|\bopnar\b|opnar|telefontid|kontortid|ekspedisjonstid|treffetid|treff-tid|drop-in|opening hours|office hours|\bclosed\b|godziny otwarcia|otwarte|darbo laikas|dirba|çalışma saatleri|açık|часы работы|открыт|години роботи|відчинено|saacadaha|furan|rabas|rahpa|ساعات|اوقات|ሰዓታት|valand|\bval\.", RegexOptions.CultureInvariant)]
     private static partial Regex Keywords();
 
     [GeneratedRegex(@"(?<!\d)(?:\d{2}\s?\d{2}\s?\d{2}\s?\d{2}|\d{3}\s?\d{2}\s?\d{3})(?!\d)", RegexOptions.CultureInvariant)]

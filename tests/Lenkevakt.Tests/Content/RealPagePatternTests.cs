@@ -387,4 +387,39 @@ public sealed class RealPagePatternTests
     [InlineData("<p>Hjemmetjenesten svarer på 51 23 45 67, og Giftinformasjonen på 22 59 13 00.</p>", true)]
     public void Telefon_PoisonCentreAndElderLine_AreNotTheServicesOwnNumber(string body, bool met) =>
         Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "telefon"));
+
+    // Rule set 1.8.0: services, out-of-hours wording and opening hours in Polish, Lithuanian, Swedish, Danish and English
+    // as the heldout6 pages write them (each in our own words).
+    [Theory]
+    [InlineData("<p>Po godzinach pracy przychodni podstawowej opieki zdrowotnej działa nocna i świąteczna opieka zdrowotna.</p>", "pl", true)]
+    [InlineData("<p>Po šeimos gydytojo darbo valandų dirba budintis gydytojas.</p>", "lt", true)]
+    [InlineData("<p>Ring hälsocentralen på dagtid. På natten tar jouren emot.</p>", "sv", true)]
+    [InlineData("<p>We offer home help, and short-term stays at the nursing home.</p>", "en", true)]
+    [InlineData("<p>You can apply for a place at the day centre or for occupational therapy.</p>", "en", true)]
+    [InlineData("<p>Short-term stays at the nursing home are arranged by the nursing home itself.</p>", "en", false)]
+    public void Services_InOtherLanguages_AsRealPagesNameThem(string body, string lang, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, "Zdrowie / Sveikata / Hälsa / Health", lang), "kommunale-helsetjenester"));
+
+    [Theory]
+    [InlineData("<p>Nocna i świąteczna opieka zdrowotna przyjmuje pacjentów w nocy oraz w soboty, niedziele i święta.</p>", "pl")]
+    [InlineData("<p>Budintis gydytojas dirba po šeimos gydytojo darbo valandų.</p>", "lt")]
+    [InlineData("<p>Jouren är öppen alla tider på dygnet.</p>", "sv")]
+    public void OutOfHours_InPolishLithuanianAndSwedish_IsMet(string body, string lang) =>
+        Assert.Equal(RuleOutcome.Met, Outcome(Page(body, "Zdrowie / Sveikata / Hälsa", lang), "legevakt-utenfor-kontortid"));
+
+    [Theory]
+    [InlineData("<p>Lægevagten tager imod mellem kl. 16.00 og kl. 08.00.</p>", "da", true)]
+    [InlineData("<p>Przychodnia przyjmuje od poniedziałku do piątku między godz. 8.00 a 18.00.</p>", "pl", true)]
+    [InlineData("<p>Gydytojas budi darbo dienomis 15-22 val.</p>", "lt", true)]
+    [InlineData("<p>Gydytojas konsultuoja vaikus nuo 3 iki 15 metų.</p>", "lt", false)]
+    public void OpeningHours_InDanishPolishAndLithuanian_AreFound(string body, string lang, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, "Sundhed / Zdrowie / Sveikata", lang), "apningstider"));
+
+    [Fact]
+    public void Gate_ShortEnglishCareServicePage_IsAHelpPage()
+    {
+        var page = ContentTestHost.EvaluateHtml("<html lang=\"en\"><head><title>Home-help services</title></head><body><main><h1>Home-help services</h1><p>The municipality offers home help to people who need practical assistance at home.</p><p>Apply through the service office.</p></main></body></html>", url: "https://www.example-kommune.no/home-help-services.html");
+
+        Assert.True(page.IsHelpPage, string.Join(" | ", page.HelpReasons));
+    }
 }

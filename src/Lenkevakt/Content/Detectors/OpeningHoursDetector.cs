@@ -97,7 +97,7 @@ public static partial class OpeningHoursDetector
 
             // "mellom klokken 09.00 og 15.00", "(08.00–15.00)" or "kl. 0800–2300" right by a phone number are phone hours too.
             var klWord = m.Groups["kl"].Success ? m.Groups["kl"].Value.ToLowerInvariant() : "";
-            var byPhone = strong && (klWord.StartsWith("mellom", StringComparison.Ordinal) || (hasPhone ??= PhoneNumber().IsMatch(text)));
+            var byPhone = strong && ((klWord.StartsWith("mellom", StringComparison.Ordinal) || klWord.StartsWith("mellem", StringComparison.Ordinal) || klWord.StartsWith("między", StringComparison.Ordinal)) || (hasPhone ??= PhoneNumber().IsMatch(text)));
             // An hour-only range said right after an opening word ("Dagsentrene er åpne på dagtid, 9-14") is opening hours too.
             var ok = strong ? hasDay || hasKeyword || contextKeyword || byPhone : hasDay || (hasKeyword && m.Groups["kl"].Success) || OpenBefore().IsMatch(lead);
             if (!ok)
@@ -189,7 +189,7 @@ public static partial class OpeningHoursDetector
         return true;
     }
 
-    [GeneratedRegex(@"(?<![\d.,:/])(?:(?<kl>mellom\s+(?:kl\.?|klokka|klokken)|mellom|kl\.?|klokka|klokken|klokkå|fra kl\.?|frå kl\.?|fra|frå|from|od|nuo|с|з|saat)\s*)?(?:(?<h1>[0-2]?\d)(?:[.:](?<m1>[0-5]\d))?|(?<h1>[0-2]\d)(?<m1>[0-5]\d))\s*(?:-|til|to|until|do|iki|до|по|ilaa|–|(?<=mellom\s*(?:kl\.?|klokka|klokken)?\s*[0-2]?\d(?:[.:][0-5]\d)?\s*)og)\s*(?:kl\.?\s*)?(?:(?<h2>[0-2]?\d)(?:[.:](?<m2>[0-5]\d))?|(?<h2>[0-2]\d)(?<m2>[0-5]\d))(?![\d.,]\d|\d|\s?%)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\d.,:/])(?:(?<kl>mellom\s+(?:kl\.?|klokka|klokken)|mellom|mellem\s+(?:kl\.?|klokken)|mellem|między\s+godz\.?|między|od\s+godz\.?|godz\.?|kl\.?|klokka|klokken|klokkå|fra kl\.?|frå kl\.?|fra|frå|from|od|nuo|с|з|saat)\s*)?(?:(?<h1>[0-2]?\d)(?:[.:](?<m1>[0-5]\d))?|(?<h1>[0-2]\d)(?<m1>[0-5]\d))\s*(?:-|til|to|until|do|iki|до|по|ilaa|–|(?<=(?:mellom|mellem)\s*(?:kl\.?|klokka|klokken)?\s*[0-2]?\d(?:[.:][0-5]\d)?\s*)og|(?<=między\s*(?:godz\.?)?\s*[0-2]?\d(?:[.:][0-5]\d)?\s*)a)\s*(?:(?:kl|godz)\.?\s*)?(?:(?<h2>[0-2]?\d)(?:[.:](?<m2>[0-5]\d))?|(?<h2>[0-2]\d)(?<m2>[0-5]\d))(?![\d.,]\d|\d|\s?%)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Range();
 
     [GeneratedRegex(@"(?<![\d.,:/])(?:[01]?\d)(?:[.:][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)\s*(?:-|–|to|until|till)\s*(?:[01]?\d)(?:[.:][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -222,7 +222,7 @@ public static partial class OpeningHoursDetector
     [GeneratedRegex(@"^(?:år|års|åra|years|mnd|måneder|månader|uker|veker|dager|dagar|personer|plasser|kr|nok|prosent|%|cm|kg|km|meter|minutt\w*|min\b|g\b|timar|timer\b.{0,10}\b(?:kurs|opplæring))", RegexOptions.CultureInvariant)]
     private static partial Regex NotTime();
 
-    [GeneratedRegex(@"\b(?:mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag|mandager|måndagar|fredager|fredagar|hverdager|hverdag|kvardagar|kvardag|virkedager|yrkedagar|arbeidsdager|arbeidsdagar|helg|helga|helgen|helgene|helgane|helger|helgar|helgedager|helgedagar|helligdager|heilagdagar|høytidsdager|alle dager|kvar dag|hver dag|daglig|dagleg|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays|weekends?|poniedziałek|piątek|sobota|niedziela|pirmadien\w*|penktadien\w*|pazartesi|cuma|cumartesi|pazar|понедельник|пятница|понеділок|п'ятниця|п’ятниця|isniin|jimco|khamiis|vuossárga|bearjadat|mánnodat)\b|الاثنين|الجمعة|دوشنبه|جمعه|پیر|جمعہ|ሰኑይ|ዓርቢ", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag|mandager|måndagar|fredager|fredagar|hverdager|hverdag|kvardagar|kvardag|virkedager|yrkedagar|arbeidsdager|arbeidsdagar|helg|helga|helgen|helgene|helgane|helger|helgar|helgedager|helgedagar|helligdager|heilagdagar|høytidsdager|alle dager|kvar dag|hver dag|daglig|dagleg|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays|weekends?|poniedziałek|piątek|sobota|niedziela|pirmadien\w*|penktadien\w*|pazartesi|cuma|cumartesi|pazar|понедельник|пятница|понеділок|п'ятниця|п’ятниця|isniin|jimco|khamiis|vuossárga|bearjadat|mánnodat|darbo dienomis|darbo dienų|savaitgaliais|savaitgaliai|švenčių dienomis|kasdien|poniedziałku|piątku|dni powszednie|codziennie|soboty|niedziele|hverdage|weekender|weekenden|helligdage|vardagar|helgdagar)\b|الاثنين|الجمعة|دوشنبه|جمعه|پیر|جمعہ|ሰኑይ|ዓርቢ", RegexOptions.CultureInvariant)]
     private static partial Regex DayWords();
 
     [GeneratedRegex(@"\b(?:man|må|tir|tirs|tys|ons|tor|tors|fre|lør|laur|søn|sun|mon|tue|wed|thu|fri|sat|mo|tu|we|th|fr|sa|su)\.?\s*(?:-|til|to|og|and|,)\s*(?:man|tir|tirs|tys|ons|tor|tors|fre|lør|laur|søn|sun|mon|tue|wed|thu|fri|sat|mo|tu|we|th|fr|sa|su)\b", RegexOptions.CultureInvariant)]

@@ -70,6 +70,10 @@ public static partial class HelpPageSignals
         new("coronavirus*", 3, "korona"), new("quarantine", 2, "korona"), new("infection*", 1.5, "korona"), new("vaccin*", 2, "korona"), new("hospital*", 1.5, "helse og omsorg"),
         new("ambulance", 2, "akutt"), new("out of hours", 2.5, "legevakt"), new("accident and emergency", 3, "akutt"), new("a&e", 2.5, "akutt"), new("surgery", 1, "fastlege"),
         new("pharmac*", 1, "helse og omsorg"), new("visiting service", 2.5, "frivillige"),
+        // English names of the care services (short English service pages name no illness either)
+        new("home help*", 2.5, "helse og omsorg"), new("home-help*", 2.5, "helse og omsorg"), new("practical assistance", 2.5, "helse og omsorg"), new("personal care", 2, "helse og omsorg"), new("home care", 2.5, "helse og omsorg"), new("home nursing", 3, "helse og omsorg"), new("nursing home*", 2.5, "helse og omsorg"),
+        new("short-term stay*", 2, "helse og omsorg"), new("day centre*", 2, "helse og omsorg"), new("physiotherap*", 2, "helse og omsorg"), new("occupational therap*", 2, "helse og omsorg"),
+        new("dementia", 2, "helse og omsorg"), new("midwi*", 2, "helse og omsorg"), new("care services", 2.5, "helse og omsorg"),
 
         // Northern Sami
         new("dearvvašvuo*", 3, "helse og omsorg"), new("doavttir*", 2.5, "helse og omsorg"), new("doavttirvákt*", 3, "legevakt"), new("veahki*", 1.5, "hjelpetilbud"), new("veahkki", 1.5, "hjelpetilbud"),

@@ -422,4 +422,25 @@ public sealed class RealPagePatternTests
 
         Assert.True(page.IsHelpPage, string.Join(" | ", page.HelpReasons));
     }
+
+    // Rule set 1.8.0: "ikke kan eller bør vente til fastlegen" sends you to the legevakt (not GP-first); "kommer du ikke
+    // gjennom, ring 116 117" is out-of-hours wording; the police's 02800 is not the service's phone (our own words).
+    [Fact]
+    public void GpDaytime_CannotOrShouldNotWaitForTheGp_IsNotGpFirst()
+    {
+        var page = Page("<p>Legevakta er open heile døgnet for akutt sjukdom som ikkje kan eller bør vente til fastlegen er tilgjengeleg.</p>", lang: "nn");
+
+        Assert.Equal(RuleOutcome.NotMet, Outcome(page, "fastlege-dagtid"));
+        Assert.Equal(RuleOutcome.Met, Outcome(page, "legevakt-utenfor-kontortid"));
+    }
+
+    [Theory]
+    [InlineData("<p>Ring legekontoret først. Kommer du ikke gjennom, ring legevakten på 116 117.</p>", "nb")]
+    [InlineData("<p>Om du ikkje kjem igjennom til legekontoret, ring legevakta på 116 117.</p>", "nn")]
+    public void OutOfHours_WhenYouCannotGetThrough_IsMet(string body, string lang) =>
+        Assert.Equal(RuleOutcome.Met, Outcome(Page(body, lang: lang), "legevakt-utenfor-kontortid"));
+
+    [Fact]
+    public void Telefon_PoliceNationalNumber_IsNotTheServicesOwnNumber() =>
+        Assert.Equal(RuleOutcome.NotMet, Outcome(Page("<p>Kriseteamet varsles av politiets operasjonssentral, tlf 02800.</p>"), "telefon"));
 }

@@ -34,6 +34,7 @@ public sealed class CrawlOptionsValidator : IValidateOptions<CrawlOptions>
         NotNegative(failures, nameof(options.MaxCrawlDelay), options.MaxCrawlDelay);
         Positive(failures, nameof(options.CircuitBreakDuration), options.CircuitBreakDuration);
         NotNegative(failures, nameof(options.HostMinInterval), options.HostMinInterval);
+        NotNegative(failures, nameof(options.SiteStartInterval), options.SiteStartInterval);
         NotNegative(failures, nameof(options.RetryBaseDelay), options.RetryBaseDelay);
         NotNegative(failures, nameof(options.MaxRetryAfter), options.MaxRetryAfter);
         NotNegative(failures, nameof(options.TimeBudget), options.TimeBudget);

@@ -14,7 +14,7 @@ public sealed class FindingStore(StorageClients storage)
 {
     private const int MaxText = 4000;
 
-    // Sites whose priors stay cached: more than a process has in flight (Crawl:MaxSitesInFlight, default 48, and as many
+    // Sites whose priors stay cached: more than a process has in flight (Crawl:MaxSitesInFlight, default 64, and as many
     // stepped aside), so a site's later findings batches do not load them again. With 8, the 357-site bench evicted them
     // between a site's batches and loaded them again for almost every batch: 1 332 range queries, each of which the
     // emulator answers by scanning the whole table. An entry is dropped when its site's run closes.

@@ -16,6 +16,7 @@ public static class TestServices
             ["Lenkevakt:Storage:NamePrefix"] = prefix ?? UniquePrefix(),
             ["Lenkevakt:Crawl:AllowPrivateNetworks"] = "true",
             ["Lenkevakt:Crawl:HostMinInterval"] = "00:00:00",
+            ["Lenkevakt:Crawl:SiteStartInterval"] = "00:00:00",
             ["Lenkevakt:Crawl:RetryBaseDelay"] = "00:00:00.050",
             ["Lenkevakt:Crawl:AttemptTimeout"] = "00:00:05",
             ["Lenkevakt:Crawl:TransientRecheckDelay"] = "00:00:00.050",

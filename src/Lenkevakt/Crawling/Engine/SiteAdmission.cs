@@ -13,6 +13,7 @@ public sealed class SiteAdmission
 {
     private readonly int max;
     private readonly long budgetBytes;
+    private readonly TimeSpan startInterval;
     private readonly TimeProvider time;
     private readonly Func<long> heapBytes;
     private readonly object sync = new();
@@ -22,12 +23,14 @@ public sealed class SiteAdmission
     private int heldBack;
     private int returning;
     private int aside;
+    private DateTimeOffset nextStart = DateTimeOffset.MinValue;
 
     /// <param name="heapBytes">The memory measure; default <see cref="GC.GetTotalMemory(bool)"/> without a collection.</param>
     public SiteAdmission(CrawlOptions options, TimeProvider time, Func<long>? heapBytes = null)
     {
         max = options.MaxSitesInFlight;
         budgetBytes = (long)options.MemoryBudgetMb * 1024 * 1024;
+        startInterval = options.SiteStartInterval;
         this.time = time;
         this.heapBytes = heapBytes ?? (() => GC.GetTotalMemory(forceFullCollection: false));
     }
@@ -104,6 +107,11 @@ public sealed class SiteAdmission
                 {
                     inFlight++;
                     ParseGate.InterlockedMax(ref peak, inFlight);
+                    if (startInterval > TimeSpan.Zero)
+                    {
+                        nextStart = time.GetUtcNow() + startInterval;
+                    }
+
                     return new SiteSlot(this);
                 }
 
@@ -121,7 +129,8 @@ public sealed class SiteAdmission
     }
 
     // A crawl coming back from a wait goes first: new sites start only when none is waiting to come back.
-    private bool RoomLocked() => returning == 0 && (inFlight == 0 || (inFlight < max && heapBytes() < budgetBytes));
+    // New sites are spaced by SiteStartInterval (the first site of an idle process is not held).
+    private bool RoomLocked() => returning == 0 && (inFlight == 0 || (inFlight < max && heapBytes() < budgetBytes && (startInterval <= TimeSpan.Zero || time.GetUtcNow() >= nextStart)));
 
     /// <summary>A crawl steps aside: its slot is free for another site while it waits.</summary>
     private void StepAside()

@@ -11,7 +11,7 @@ public sealed class SiteAdmissionTests
     public async Task Enter_HoldsAtMostMaxSites_AndTheNextStartsWhenOneLeaves()
     {
         var time = new FakeTimeProvider();
-        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 3 }, time, () => 0);
+        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 3, SiteStartInterval = TimeSpan.Zero }, time, () => 0);
         var slots = new List<IDisposable>();
         for (var i = 0; i < 3; i++)
         {
@@ -34,7 +34,7 @@ public sealed class SiteAdmissionTests
     {
         var time = new FakeTimeProvider();
         long heap = 900L * 1024 * 1024;
-        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 100, MemoryBudgetMb = 500 }, time, () => Interlocked.Read(ref heap));
+        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 100, MemoryBudgetMb = 500, SiteStartInterval = TimeSpan.Zero }, time, () => Interlocked.Read(ref heap));
 
         using var first = await admission.EnterAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         var second = admission.EnterAsync(CancellationToken.None);
@@ -55,10 +55,35 @@ public sealed class SiteAdmissionTests
     }
 
     [Fact]
+    public async Task Enter_WithAStartInterval_SpacesNewSites_ButNotTheFirstOrOneComingBack()
+    {
+        var time = new FakeTimeProvider();
+        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 10, SiteStartInterval = TimeSpan.FromSeconds(1) }, time, () => 0);
+
+        using var first = await admission.EnterAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var second = admission.EnterAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromMilliseconds(600));
+        Assert.False(second.IsCompleted);
+        Assert.False(admission.HasRoom);
+
+        time.Advance(TimeSpan.FromMilliseconds(600)); // 1.2 s after the first start, on the next look
+        using var admitted = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, admission.InFlight);
+
+        // A crawl that stepped aside comes back at once: the spacing is for new sites only.
+        var rechecks = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var aside = admitted.AsideWhileAsync(rechecks.Task, CancellationToken.None);
+        Assert.Equal(1, admission.InFlight);
+        rechecks.SetResult();
+        await aside.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, admission.InFlight);
+    }
+
+    [Fact]
     public async Task Enter_Cancelled_WhileWaiting_TakesNoSlot()
     {
         var time = new FakeTimeProvider();
-        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 1 }, time, () => 0);
+        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 1, SiteStartInterval = TimeSpan.Zero }, time, () => 0);
         using var only = await admission.EnterAsync(CancellationToken.None);
         using var cts = new CancellationTokenSource();
 
@@ -73,7 +98,7 @@ public sealed class SiteAdmissionTests
     public async Task AsideWhileAsync_FreesTheSlotForAnotherSite_AndComesBackWhenItIsFree()
     {
         var time = new FakeTimeProvider();
-        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 1 }, time, () => 0);
+        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 1, SiteStartInterval = TimeSpan.Zero }, time, () => 0);
         using var waiting = await admission.EnterAsync(CancellationToken.None);
         var rechecks = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -93,7 +118,7 @@ public sealed class SiteAdmissionTests
     public async Task AsideWhileAsync_TwoWaitsOfOneCrawl_StepAsideOnce()
     {
         var time = new FakeTimeProvider();
-        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 2 }, time, () => 0);
+        var admission = new SiteAdmission(new CrawlOptions { MaxSitesInFlight = 2, SiteStartInterval = TimeSpan.Zero }, time, () => 0);
         using var crawl = await admission.EnterAsync(CancellationToken.None);
         var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

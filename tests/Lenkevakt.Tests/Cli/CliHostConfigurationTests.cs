@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Lenkevakt.Tests.Cli;
 
+[Trait("Category", "Unit")]
 public sealed class CliHostConfigurationTests
 {
     [Fact]

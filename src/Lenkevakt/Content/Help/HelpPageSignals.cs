@@ -63,6 +63,10 @@ public static partial class HelpPageSignals
         new("mottagning*", 1.5, "fastlege"), new("brådskande", 2, "akutt"), new("jourcentral*", 3, "legevakt"), new("jourmottagning*", 3, "legevakt"), new("huisarts*", 3, "fastlege"),
         new("huisartsenpost*", 3, "legevakt"), new("medische zorg", 3, "helse og omsorg"), new("ziekenhuis*", 1.5, "helse og omsorg"), new("spoedeisende hulp", 3, "akutt"), new("eerste hulp*", 2.5, "akutt"),
 
+        // German: pages about the German on-call service and emergency departments, and guides for Germans in Norway
+        new("arzt*", 2.5, "fastlege"), new("ärzt*", 2.5, "fastlege"), new("hausarzt*", 3, "fastlege"), new("bereitschaftsdienst*", 3, "legevakt"), new("notaufnahme*", 3, "akutt"),
+        new("notfall*", 2.5, "akutt"), new("krankenhaus*", 1.5, "helse og omsorg"), new("gesundheit*", 2.5, "helse og omsorg"), new("praxis*", 1.5, "fastlege"),
+
         // English
         new("emergency*", 2.5, "akutt"), new("out-of-hours", 2.5, "legevakt"), new("emergency room", 3, "legevakt"), new("gp", 2, "fastlege"), new("general practitioner", 3, "fastlege"),
         new("doctor*", 2, "helse og omsorg"), new("health*", 2, "helse og omsorg"), new("mental health", 3, "psykisk helse"), new("helpline*", 3, "hjelpetelefon"), new("crisis", 2.5, "krise"),

@@ -17,7 +17,7 @@ public static partial class NationalLines
     public static bool OnlyNationalLines(string text)
     {
         var national = false;
-        foreach (Match m in EightDigits().Matches(text))
+        foreach (Match m in EightDigitNumber().Matches(text))
         {
             var digits = string.Concat(m.Value.Where(char.IsAsciiDigit));
             if (!Numbers.Contains(digits))
@@ -31,8 +31,9 @@ public static partial class NationalLines
         return national || NationalLineWords().IsMatch(text);
     }
 
+    /// <summary>A Norwegian eight-digit number as pages write it (<c>22 40 00 40</c>, <c>815 55 015</c>, <c>51234567</c>).</summary>
     [GeneratedRegex(@"(?<!\d)(?:\d{2}\s?\d{2}\s?\d{2}\s?\d{2}|\d{3}\s?\d{2}\s?\d{3})(?!\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex EightDigits();
+    internal static partial Regex EightDigitNumber();
 
     [GeneratedRegex(@"\b(?:nasjonale?|den\s+nasjonale|national)\s+(?:\w+\s+){0,2}(?:\w*telefon\w*|\w*linje\w*|helpline|information\s+line|phone\s+line)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex NationalLineWords();

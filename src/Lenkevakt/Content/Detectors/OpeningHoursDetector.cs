@@ -54,6 +54,7 @@ public static partial class OpeningHoursDetector
         var ranges = DetectorText.HasDigit(text) ? Range().Matches(text) : null;
         bool? hasDayOrNull = null;
         bool? hasPhone = null;
+        bool? nationalOnly = null;
         var hasKeyword = false;
         var contextKeyword = false;
         foreach (Match m in (IEnumerable<Match>?)ranges ?? [])
@@ -82,7 +83,7 @@ public static partial class OpeningHoursDetector
             }
 
             // "Koronatelefonen 815 55 015, hverdager kl. 08.00–15.30": the hours of a national line, not of the service.
-            if (NationalLines.OnlyNationalLines(text))
+            if (nationalOnly ??= NationalLines.OnlyNationalLines(text))
             {
                 break;
             }
@@ -97,7 +98,7 @@ public static partial class OpeningHoursDetector
 
             // "mellom klokken 09.00 og 15.00", "(08.00–15.00)" or "kl. 0800–2300" right by a phone number are phone hours too.
             var klWord = m.Groups["kl"].Success ? m.Groups["kl"].Value.ToLowerInvariant() : "";
-            var byPhone = strong && ((klWord.StartsWith("mellom", StringComparison.Ordinal) || klWord.StartsWith("mellem", StringComparison.Ordinal) || klWord.StartsWith("między", StringComparison.Ordinal)) || (hasPhone ??= PhoneNumber().IsMatch(text)));
+            var byPhone = strong && ((klWord.StartsWith("mellom", StringComparison.Ordinal) || klWord.StartsWith("mellem", StringComparison.Ordinal) || klWord.StartsWith("między", StringComparison.Ordinal)) || (hasPhone ??= NationalLines.EightDigitNumber().IsMatch(text)));
             // An hour-only range said right after an opening word ("Dagsentrene er åpne på dagtid, 9-14") is opening hours too.
             var ok = strong ? hasDay || hasKeyword || contextKeyword || byPhone : hasDay || (hasKeyword && m.Groups["kl"].Success) || OpenBefore().IsMatch(lead);
             if (!ok)
@@ -230,9 +231,6 @@ public static partial class OpeningHoursDetector
 
     [GeneratedRegex(@"åpningstid|opningstid|åpent|åpen\b|åpner|stenger|stengt|stengd|bemannet|bemanna|\bstaffed\b|\bmanned\b|\bope\b|\bopen\b|\bopnar\b|opnar|telefontid|kontortid|ekspedisjonstid|treffetid|treff-tid|drop-in|opening hours|office hours|\bclosed\b|godziny otwarcia|otwarte|darbo laikas|dirba|çalışma saatleri|açık|часы работы|открыт|години роботи|відчинено|saacadaha|furan|rabas|rahpa|ساعات|اوقات|ሰዓታት|valand|\bval\.", RegexOptions.CultureInvariant)]
     private static partial Regex Keywords();
-
-    [GeneratedRegex(@"(?<!\d)(?:\d{2}\s?\d{2}\s?\d{2}\s?\d{2}|\d{3}\s?\d{2}\s?\d{3})(?!\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex PhoneNumber();
 
     [GeneratedRegex(@"døgnåp(?:en|ent|ne)|døgnope|(?:åpen|åpent|ope|open)\s+(?:for\s+(?:telefon\w*|henvendelser|besøk)\s+)?(?:hele|heile|alle)\s+(?:døgnet|døgeret|døgn)|\b(?:er\s+der\s+for\s+deg|betjent|betjena)\s+(?:med\s+\w+\s+)?(?:hele|heile)\s+døgnet|(?:åpen|åpent|ope|open)\s+døgnet\s+rundt|\b(?:gis|ytes|ytast|givast|bemannet|bemanna)\s+(?:hele|heile)\s+døgnet|\b(?:gis|ytes|ytast|givast|bemannet|bemanna|åpen|åpent|ope|open)\s+24\s*(?:timer|timar)\s+i\s+døgnet|(?:åpen|åpent|ope)\s+24\s*(?:timer|timar)|\bopen\s+(?:24\s*(?:/\s*7|hours)|a?round\s+the\s+clock|day\s+and\s+night|24\s+hours\s+a\s+day)|\b(?:czynn[ey]|otwart[ey])\s+(?:przez\s+)?całą\s+dobę|\b(?:dirba|atidaryta|atidarytas)\s+visą\s+parą|\b(?:24|7/24)\s+saat\s+açık|круглосуточн\w*|цілодобов\w*|مفتوح\S*\s+(?:ليلا ونهارا|ليلاً ونهاراً|على مدار الساعة|24 ساعة)|(?:باز|فعال)\s+(?:است\s+)?(?:شبانه‌روزی|24 ساعته)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     internal static partial Regex AroundTheClock();

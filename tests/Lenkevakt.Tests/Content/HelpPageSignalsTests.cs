@@ -62,4 +62,20 @@ public sealed class HelpPageSignalsTests
         Assert.False(result.IsHelpPage);
         Assert.All(result.Rules, r => Assert.Equal(Lenkevakt.Content.Rules.RuleOutcome.NotApplicable, r.Outcome));
     }
+    [Theory]
+    [InlineData("Protokoll fra kommunestyret, møte 3", "/politikk/protokoll-kommunestyret-3/")]
+    [InlineData("Møtebok for formannskapet 12. mars", "/politikk/motebok-formannskapet/")]
+    [InlineData("Saksliste til bystyrets møte", "/politikk/saksliste/")]
+    public void Council_Minutes_About_Health_Are_Not_Help_Pages(string heading, string path)
+    {
+        // Minutes whose agenda items are about the legevakt and home care: politics, not a page a citizen seeks help on.
+        var result = ContentTestHost.EvaluateHtml($"""
+            <html lang="nb"><head><title>{heading} - Testvik kommune</title></head><body><main><h1>{heading}</h1>
+            <h3>Sak 14/25 Legevakt og fastlegeordningen</h3><p>Kommunedirektøren la fram saken om legevakten og fastlegene. Helse og omsorg ber om styrket hjemmesykepleie.</p>
+            <h3>Sak 15/25 Psykisk helse og rus</h3><p>Vedtak: Psykisk helsetjeneste og rustjenesten får to nye stillinger. Ring 116 117 står i saksframlegget.</p>
+            </main></body></html>
+            """, url: "https://www.testvik.kommune.no" + path);
+        Assert.False(result.IsHelpPage, string.Join(" | ", result.HelpReasons));
+        Assert.Contains(result.HelpReasons, r => r.StartsWith("trekk:", StringComparison.Ordinal));
+    }
 }

@@ -114,7 +114,7 @@ public static partial class HelpPageSignals
         new("ጥዕና", 3, "helse og omsorg"), new("ሓኪም", 2.5, "helse og omsorg"), new("ሓገዝ", 1.5, "hjelpetilbud"), new("ህጹጽ", 2.5, "akutt"), new("ሕማም", 1.5, "helse og omsorg"),
     ];
 
-    private static readonly string[] NegativeTerms = ["stilling", "stillinger", "ledig stilling", "ledige stillinger", "jobb", "vacancy", "søknadsfrist", "kommunestyre", "formannskap", "sakskart", "møteplan", "budsjett", "høring", "høyring", "anbud", "eiendomsskatt", "byggesak", "reguleringsplan"];
+    private static readonly string[] NegativeTerms = ["stilling", "stillinger", "ledig stilling", "ledige stillinger", "jobb", "vacancy", "søknadsfrist", "kommunestyre*", "formannskap*", "bystyre*", "sakskart*", "saksliste*", "møteplan*", "møtebok*", "møteprotokoll*", "protokoll*", "budsjett", "høring", "høyring", "anbud", "eiendomsskatt", "byggesak", "reguleringsplan"];
 
     private static readonly HelpTermIndex Index = new(Terms);
 

@@ -12,7 +12,7 @@ using Lenkevakt.Tools.ContentEval;
 // Scores the content evaluator (the one the crawler uses) on the real-page evaluation set.
 // Usage: dotnet run --project tools/ContentEval -c Release -- [--labels eval/real-pages/labels.json]
 //        [--pages /work/evaldata/pages] [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|all|a comma list] [--failures] [--timing N] [--profile N] [--phonelib] [--markdown] [--lingua]
-//        or --site DIR [--rounds N] [--verdicts]: parse and evaluate a generated bench site's pages (where a site's CPU goes)
+//        or --site DIR [--rounds N] [--verdicts] [--large]: parse and evaluate a generated bench site's pages (where a site's CPU goes)
 var argv = args.ToList();
 string Opt(string name, string fallback)
 {
@@ -30,7 +30,7 @@ var timing = int.Parse(Opt("--timing", "0"), CultureInfo.InvariantCulture);
 if (Opt("--site", "") is { Length: > 0 } siteDir)
 {
     var siteEvaluator = new PageContentEvaluator(new RuleEngine(RuleSetLoader.LoadEmbedded()), LanguageDetector.Default, new ContentOptions());
-    SiteTiming.Run(siteDir, siteEvaluator, int.Parse(Opt("--rounds", "5"), CultureInfo.InvariantCulture), argv.Contains("--verdicts"));
+    SiteTiming.Run(siteDir, siteEvaluator, int.Parse(Opt("--rounds", "5"), CultureInfo.InvariantCulture), argv.Contains("--verdicts"), argv.Contains("--large"));
     return;
 }
 

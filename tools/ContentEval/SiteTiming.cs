@@ -13,7 +13,7 @@ namespace Lenkevakt.Tools.ContentEval;
 /// </summary>
 internal static class SiteTiming
 {
-    public static void Run(string dir, PageContentEvaluator evaluator, int rounds, bool listVerdicts = false)
+    public static void Run(string dir, PageContentEvaluator evaluator, int rounds, bool listVerdicts = false, bool profileLarge = false)
     {
         var files = Directory.EnumerateFiles(dir, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var pages = files.Select(f => (Url: new Uri("http://bench.test/" + Path.GetRelativePath(dir, f).Replace('\\', '/')), Html: File.ReadAllText(f), Size: new FileInfo(f).Length)).ToList();
@@ -81,5 +81,11 @@ internal static class SiteTiming
         {
             Console.WriteLine($"    {Ms(evalTicks[i]),7:0.0} ms eval, {Ms(parseTicks[i]),7:0.0} ms parse, {pages[i].Size / 1024,5} KB, help {help[i]}: {pages[i].Url.AbsolutePath}");
         }
+
+        // The stage profile of the help pages (where the rules run), as --profile does for the real pages; with
+        // --large, of the large pages instead.
+        var profiled = Enumerable.Range(0, pages.Count).Where(i => profileLarge ? pages[i].Size >= 200_000 : help[i])
+            .Select(i => (pages[i].Url, PageParser.Parse(pages[i].Html, pages[i].Url))).ToList();
+        StageProfile.Run(profiled, evaluator.Engine, rounds);
     }
 }

@@ -17,7 +17,14 @@ internal static class StageProfile
     public static void Run(IReadOnlyList<(Uri Url, ParsedPage Parsed)> pages, RuleEngine engine, int rounds)
     {
         var times = new Dictionary<string, long>(StringComparer.Ordinal);
-        void Add(string stage, long ticks) => times[stage] = times.GetValueOrDefault(stage) + ticks;
+        var bytes = new Dictionary<string, long>(StringComparer.Ordinal);
+        void Add(string stage, long ticks, long allocated)
+        {
+            times[stage] = times.GetValueOrDefault(stage) + ticks;
+            bytes[stage] = bytes.GetValueOrDefault(stage) + allocated;
+        }
+
+        var mark = GC.GetAllocatedBytesForCurrentThread();
 
         for (var round = 0; round <= rounds; round++)
         {
@@ -54,11 +61,13 @@ internal static class StageProfile
 
             void Lap(string stage, Stopwatch sw)
             {
+                var now = GC.GetAllocatedBytesForCurrentThread();
                 if (record)
                 {
-                    Add(stage, sw.ElapsedTicks);
+                    Add(stage, sw.ElapsedTicks, now - mark);
                 }
 
+                mark = now;
                 sw.Restart();
             }
         }
@@ -69,7 +78,7 @@ internal static class StageProfile
         Console.WriteLine($"profile: {rounds} rounds × {pages.Count} pages, {total * 1e6 / Stopwatch.Frequency / n:0} µs/page in all stages");
         foreach (var (stage, ticks) in times.OrderByDescending(t => t.Value))
         {
-            Console.WriteLine($"  {stage,-40} {ticks * 1e6 / Stopwatch.Frequency / n,8:0} µs/page  {100.0 * ticks / total,5:0.0} %");
+            Console.WriteLine($"  {stage,-40} {ticks * 1e6 / Stopwatch.Frequency / n,8:0} µs/page  {100.0 * ticks / total,5:0.0} %  {bytes[stage] / n / 1024,7:0.0} KiB/page");
         }
     }
 }

@@ -469,4 +469,18 @@ public sealed class RealPagePatternTests
 
         Assert.True(page.IsHelpPage, string.Join(" | ", page.HelpReasons));
     }
+
+    // Rule set 1.10.0 (from the heldout7 failures, in our own words): Swedish and Danish pages send urgent daytime needs
+    // to the vårdcentral / one's own doctor ("akuttider samma dag", "egen læge i dagtiden"); the opposite sentence (when
+    // the surgery is closed, call the out-of-hours line) is not it.
+    [Theory]
+    [InlineData("<p>Vid akuta besvär ringer du vårdcentralen på morgonen, vi har akuttider samma dag.</p>", "sv", true)]
+    [InlineData("<p>Behöver du träffa en läkare snabbt, kontakta din vårdcentral på dagtid.</p>", "sv", true)]
+    [InlineData("<p>Bliver du akut syg i dagtiden, skal du ringe til din egen læge.</p>", "da", true)]
+    [InlineData("<p>Husk: ring til egen læge først.</p>", "da", true)]
+    [InlineData("<p>När vårdcentralen är stängd och du behöver akut vård samma dag, ring 1177.</p>", "sv", false)]
+    [InlineData("<p>Uden for din læges åbningstid ringer du ved akut sygdom til lægevagten.</p>", "da", false)]
+    [InlineData("<p>Når din egen læge har lukket og du bliver akut syg, ring 1813.</p>", "da", false)]
+    public void FastlegeDagtid_SwedishAndDanishDoctorFirst(string body, string lang, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, "Vård och hjälp / Lægehjælp", lang), "fastlege-dagtid"));
 }

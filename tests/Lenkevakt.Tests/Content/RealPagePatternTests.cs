@@ -483,4 +483,33 @@ public sealed class RealPagePatternTests
     [InlineData("<p>Når din egen læge har lukket og du bliver akut syg, ring 1813.</p>", "da", false)]
     public void FastlegeDagtid_SwedishAndDanishDoctorFirst(string body, string lang, bool met) =>
         Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, "Vård och hjälp / Lægehjælp", lang), "fastlege-dagtid"));
+
+    // Rule set 1.11.0 (from the heldout8 failures, in our own words): German pages about the on-call service name the
+    // GP, the on-call service and the emergency department in words the lexicons lacked.
+    [Fact]
+    public void German_OnCallPage_NamesServicesOutOfHoursAndTheEmergencyDepartment()
+    {
+        var page = Page("<p>Ist Ihre Hausarztpraxis geschlossen, hilft Ihnen der ärztliche Bereitschaftsdienst weiter.</p>"
+            + "<p>Der Bereitschaftsdienst ist nachts, am Wochenende und an Feiertagen unter 116117 erreichbar.</p>"
+            + "<p>Bei lebensbedrohlichen Notfällen wählen Sie 112 oder gehen in die Notaufnahme des Krankenhauses.</p>", "Ärztlicher Bereitschaftsdienst", "de");
+
+        Assert.Equal(RuleOutcome.Met, Outcome(page, "kommunale-helsetjenester"));
+        Assert.Equal(RuleOutcome.Met, Outcome(page, "legevakt-utenfor-kontortid"));
+        Assert.Equal(RuleOutcome.Met, Outcome(page, "akuttmottak"));
+    }
+
+    [Fact]
+    public void German_OneServiceNamedTwice_IsNotTwoServices() =>
+        Assert.Equal(RuleOutcome.NotMet, Outcome(Page("<p>Fragen Sie Ihren Hausarzt. Die Hausarztpraxis berät Sie gern.</p>", "Gesundheit", "de"), "kommunale-helsetjenester"));
+
+    [Theory]
+    [InlineData("Kyrkja si besøksteneste", "<p>Besøkstenesta er for deg som ønskjer besøk. Ein besøksven kjem heim til deg ein gong i veka. Ta kontakt med diakonen på telefon 55 44 33 22.</p>", "nn", "https://www.kyrkja-testvik.no/besoksteneste/", true)]
+    [InlineData("Besøgstjeneste", "<p>Kirkens besøgstjeneste giver dig en besøgsven, hvis du sidder meget alene. Ring til kirkekontoret på 33 22 11 00.</p>", "da", "https://www.testkirke.dk/aktiviteter/besoegstjeneste/", true)]
+    [InlineData("Dagsorden og referat: Sundheds- og omsorgsudvalget", "<p>Punkt 3: Sundhedscentret og hjemmeplejen. Udvalget godkender budgettet for sundhed og omsorg.</p>", "da", "https://www.testkommune.dk/dagsorden-og-referat/moeder/sundheds-og-omsorgsudvalget/", false)]
+    public void Gate_VisitingServicesAndCommitteeAgendas(string title, string body, string lang, string url, bool help)
+    {
+        var page = ContentTestHost.EvaluateHtml($"<!doctype html><html lang=\"{lang}\"><head><title>{title}</title></head><body><main><h1>{title}</h1>{body}</main></body></html>", url: url);
+
+        Assert.True(help == page.IsHelpPage, string.Join(" | ", page.HelpReasons));
+    }
 }

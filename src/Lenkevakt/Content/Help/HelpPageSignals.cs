@@ -50,7 +50,7 @@ public static partial class HelpPageSignals
         new("tenestekontor*", 2.5, "helse og omsorg"), new("praktisk bistand", 2.5, "helse og omsorg"), new("omsorgsbolig*", 2, "helse og omsorg"), new("helsehus*", 2.5, "helse og omsorg"),
         new("legetime*", 2.5, "fastlege"), new("legesenter*", 2.5, "fastlege"), new("legehus*", 2.5, "fastlege"), new("legekontoret", 2, "fastlege"), new("timebestilling", 1, "fastlege"),
         new("laboratori*", 1, "fastlege"), new("skiftestue*", 2, "fastlege"), new("skadestue*", 2, "legevakt"), new("sykestue*", 2, "helse og omsorg"), new("frivillighetssentral*", 2, "frivillige"), new("frivillige", 1, "frivillige"), new("besøksven*", 2, "frivillige"),
-        new("besøkstjeneste*", 3, "frivillige"), new("røde kors", 2, "frivillige"), new("helsesenter*", 2.5, "fastlege"), new("kommunelege*", 2, "fastlege"),
+        new("besøkstjeneste*", 3, "frivillige"), new("besøksteneste*", 3, "frivillige"), new("besøgstjeneste*", 3, "frivillige"), new("besøgsven*", 2, "frivillige"), new("besökstjänst*", 3, "frivillige"), new("besöksvän*", 2, "frivillige"), new("røde kors", 2, "frivillige"), new("helsesenter*", 2.5, "fastlege"), new("kommunelege*", 2, "fastlege"),
         new("legeteneste*", 2.5, "fastlege"), new("legetjeneste*", 2.5, "fastlege"), new("konsultasjon*", 2, "fastlege"), new("telefontime*", 1.5, "fastlege"),
         new("legeundersøk*", 2, "fastlege"), new("helsekontroll*", 2, "fastlege"), new("blodprøv*", 1.5, "fastlege"), new("resept*", 1.5, "fastlege"), new("apotek*", 1, "helse og omsorg"),
         new("kommunepsykolog*", 3, "psykisk helse"), new("ergoterap*", 2, "helse og omsorg"), new("hjemmehjelp*", 2.5, "helse og omsorg"), new("støttekontakt*", 2, "helse og omsorg"),
@@ -114,7 +114,7 @@ public static partial class HelpPageSignals
         new("ጥዕና", 3, "helse og omsorg"), new("ሓኪም", 2.5, "helse og omsorg"), new("ሓገዝ", 1.5, "hjelpetilbud"), new("ህጹጽ", 2.5, "akutt"), new("ሕማም", 1.5, "helse og omsorg"),
     ];
 
-    private static readonly string[] NegativeTerms = ["stilling", "stillinger", "ledig stilling", "ledige stillinger", "jobb", "vacancy", "søknadsfrist", "kommunestyre*", "formannskap*", "bystyre*", "sakskart*", "saksliste*", "møteplan*", "møtebok*", "møteprotokoll*", "protokoll*", "budsjett", "høring", "høyring", "anbud", "eiendomsskatt", "byggesak", "reguleringsplan"];
+    private static readonly string[] NegativeTerms = ["stilling", "stillinger", "ledig stilling", "ledige stillinger", "jobb", "vacancy", "søknadsfrist", "kommunestyre*", "formannskap*", "bystyre*", "sakskart*", "saksliste*", "møteplan*", "møtebok*", "møteprotokoll*", "protokoll*", "dagsorden*", "referat*", "budsjett", "høring", "høyring", "anbud", "eiendomsskatt", "byggesak", "reguleringsplan"];
 
     private static readonly HelpTermIndex Index = new(Terms);
 

@@ -17,7 +17,20 @@ public static class TextNormalizer
         }
 
         var s = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
-        var sb = new StringBuilder(s.Length);
+
+        // The result is never longer than the input (characters are only dropped, mapped one to one, or a run of
+        // spaces becomes one), so a per-thread buffer of the input's length holds it; unchanged text is returned as is.
+        var buffer = scratch;
+        if (buffer is null || buffer.Length < s.Length)
+        {
+            buffer = new char[Math.Max(256, s.Length)];
+            if (buffer.Length <= MaxScratch)
+            {
+                scratch = buffer;
+            }
+        }
+
+        var n = 0;
         var pendingSpace = false;
         var pendingNewline = false;
         foreach (var c in s)
@@ -39,26 +52,33 @@ public static class TextNormalizer
 
             if (pendingNewline || pendingSpace)
             {
-                if (sb.Length > 0)
+                if (n > 0)
                 {
-                    sb.Append(pendingNewline ? '\n' : ' ');
+                    buffer[n++] = pendingNewline ? '\n' : ' ';
                 }
 
                 pendingNewline = false;
                 pendingSpace = false;
             }
 
-            sb.Append(c switch
+            buffer[n++] = c switch
             {
                 '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D' => '-',
                 '\u2018' or '\u2019' or '\u201A' or '\u02BC' => '\'',
                 '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB' => '"',
                 _ => c,
-            });
+            };
         }
 
-        return sb.ToString();
+        var result = buffer.AsSpan(0, n);
+        return result.SequenceEqual(s) ? s : new string(result);
     }
+
+    /// <summary>The largest per-thread buffer <see cref="Normalize"/> keeps (longer texts get a buffer of their own).</summary>
+    private const int MaxScratch = 1 << 18;
+
+    [ThreadStatic]
+    private static char[]? scratch;
 
     /// <summary>Collapses line breaks too: one line of text.</summary>
     public static string OneLine(string text) => Normalize(text).Replace('\n', ' ');

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -74,7 +73,7 @@ public sealed class LanguageDetector
 
     public LanguageGuess Detect(string text)
     {
-        var words = Words(text);
+        var words = TokenList(text);
         var latin = 0;
         var cyrillic = 0;
         var arabic = 0;
@@ -231,7 +230,6 @@ public sealed class LanguageDetector
             result.Add((present[j], scores[j]));
         }
 
-        features.Clear();
         result.Sort((a, b) => b.Score.CompareTo(a.Score));
         return result;
     }
@@ -254,8 +252,6 @@ public sealed class LanguageDetector
     }
 
     internal List<(string Code, double Score)> RankForTest(List<string> words, string[] candidates) => Rank(words, candidates);
-
-    internal List<string> WordsForTest(string text) => Words(text);
 
     /// <summary>Maps a log-likelihood margin to 0–1: per-feature margin matters, longer texts are surer.</summary>
     private static double FromMargin(double margin, int words)
@@ -451,44 +447,6 @@ public sealed class LanguageDetector
         return words;
     }
 
-    /// <summary>
-    /// The words of <see cref="TokenList"/>, with the strings of words already in the feature cache reused instead of
-    /// allocated again (most words of a municipal page recur page after page) and a pooled buffer for long texts.
-    /// </summary>
-    private List<string> Words(string text)
-    {
-        var words = new List<string>(Math.Min(4096, (text.Length / 6) + 4));
-        var cache = keysByWord.GetAlternateLookup<ReadOnlySpan<char>>();
-        char[]? rented = null;
-        var buffer = text.Length <= 512 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
-        try
-        {
-            var length = 0;
-            for (var i = 0; i <= text.Length; i++)
-            {
-                if (i < text.Length && (IsTokenPart(text[i]) || (length > 0 && IsInner(text, i))))
-                {
-                    buffer[length++] = Text.InvariantLower.Of(text[i]);
-                }
-                else if (length > 0)
-                {
-                    var word = buffer[..length];
-                    words.Add(cache.TryGetValue(word, out var known, out _) ? known : new string(word));
-                    length = 0;
-                }
-            }
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
-
-        return words;
-    }
-
     /// <summary>How many words <see cref="Tokenize"/> yields.</summary>
     public static int CountTokens(string text)
     {
@@ -544,9 +502,7 @@ public sealed class LanguageDetector
     /// </summary>
     private List<Feature> IndexedFeatures(List<string> words)
     {
-        // One list per thread, reused: Rank is the only caller and clears it when it has scored.
-        var list = featureBuffer ??= new List<Feature>(1024);
-        list.Clear();
+        var list = new List<Feature>();
 
         // Where each known feature is in the list (a per-thread array by vocabulary number, reset before returning).
         var position = knownPosition ??= [];
@@ -683,9 +639,6 @@ public sealed class LanguageDetector
 
     [ThreadStatic]
     private static int[]? knownPosition;
-
-    [ThreadStatic]
-    private static List<Feature>? featureBuffer;
 
     private readonly record struct Feature(int Id, bool IsWord, int Count);
 

@@ -46,7 +46,7 @@ public sealed class TransientRecheckTests
     [Fact]
     public async Task ConfirmAsync_FailureThatPersists_IsReportedAfterEveryRecheck_WithDoublingBackoff()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var recheck = new TransientRecheck(time, 2, TimeSpan.FromSeconds(5));
         var calls = 0;
         var confirming = recheck.ConfirmAsync(new LinkStatus { State = LinkState.Timeout }, _ =>
@@ -56,14 +56,33 @@ public sealed class TransientRecheckTests
         }, CancellationToken.None);
 
         time.Advance(TimeSpan.FromSeconds(5));
-        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref calls) == 1, TimeSpan.FromSeconds(5)));
+
+        // The second back-off's timer is created on the thread that ran the first re-check: wait until it exists, or
+        // advancing the clock first would leave it due after the test's last step (a hang under load, seen in CI).
+        Assert.True(SpinWait.SpinUntil(() => time.Timers == 2, TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, Volatile.Read(ref calls));
         time.Advance(TimeSpan.FromSeconds(9));
         Assert.False(confirming.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1));
-        var status = await confirming;
+        var status = await confirming.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(LinkState.Timeout, status.State);
         Assert.Equal(2, calls);
+    }
+
+    /// <summary>A fake clock that counts the timers created on it (each back-off is one).</summary>
+    private sealed class TimerCountingTimeProvider : FakeTimeProvider
+    {
+        private int timers;
+
+        public int Timers => Volatile.Read(ref timers);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            Interlocked.Increment(ref timers);
+            return timer;
+        }
     }
 
     [Fact]

@@ -140,8 +140,8 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
     private async Task HandleAsync(Azure.Storage.Queues.QueueClient queue, string logical, QueueMessage message, CancellationToken ct)
     {
         var receipt = message.PopReceipt;
-        using var handlerCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var renewal = RenewAsync(queue, message.MessageId, () => receipt, r => receipt = r, handlerCts.Token);
+        using var stopRenewing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewal = RenewAsync(queue, message.MessageId, () => receipt, r => receipt = r, stopRenewing.Token, ct);
         ProcessOutcome? outcome = null;
         Exception? failure = null;
         try
@@ -154,7 +154,8 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
         }
         finally
         {
-            await handlerCts.CancelAsync().ConfigureAwait(false);
+            // Stops the renewals between updates; one in flight is awaited, not cancelled, so the receipt is current.
+            await stopRenewing.CancelAsync().ConfigureAwait(false);
             await renewal.ConfigureAwait(false);
         }
 
@@ -206,7 +207,14 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
         while (Interlocked.CompareExchange(ref deferredUntilTicks, due, current) != current);
     }
 
-    private async Task RenewAsync(Azure.Storage.Queues.QueueClient queue, string id, Func<string> receipt, Action<string> setReceipt, CancellationToken ct)
+    /// <summary>
+    /// Extends the message's visibility every half visibility timeout until <paramref name="stop"/>. An update already
+    /// sent is not cancelled by <paramref name="stop"/> (only by <paramref name="shutdown"/>): the queue may have applied
+    /// it, which changes the pop receipt, and a receipt lost with a cancelled request made the delete that follows fail,
+    /// so the handled message stayed invisible until its visibility ran out and was handled again (up to two idle
+    /// minutes at the end of a national run, docs/benchmarks.md).
+    /// </summary>
+    private async Task RenewAsync(Azure.Storage.Queues.QueueClient queue, string id, Func<string> receipt, Action<string> setReceipt, CancellationToken stop, CancellationToken shutdown)
     {
         // Never faults: a renewal that failed and threw out of here used to take the handler's outcome with it (the
         // message was neither deleted nor handed back, and the run sat idle until its visibility ran out). A storage
@@ -217,12 +225,20 @@ public sealed class QueuePump(StorageClients storage, QueueMessageProcessor proc
         {
             try
             {
-                await Task.Delay(wait, time, ct).ConfigureAwait(false);
-                var updated = await queue.UpdateMessageAsync(id, receipt(), visibilityTimeout: visibility, cancellationToken: ct).ConfigureAwait(false);
+                await Task.Delay(wait, time, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                var updated = await queue.UpdateMessageAsync(id, receipt(), visibilityTimeout: visibility, cancellationToken: shutdown).ConfigureAwait(false);
                 setReceipt(updated.Value.PopReceipt);
                 wait = visibility / 2;
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -63,6 +64,8 @@ internal sealed class FindingEntity : ITableEntity
         set => siteId = value;
     }
 
+    /// <summary>Computed from <see cref="State"/>; not stored (it would add a property to every row).</summary>
+    [IgnoreDataMember]
     public bool IsOpen => State == Open;
 
     /// <summary>New in <paramref name="runId"/>: first seen then, or reopened then.</summary>

@@ -48,4 +48,82 @@ public sealed class LixTests
 
     [Fact]
     public void No_Words_No_Score() => Assert.Null(Lix.Compute("116 117 – 113"));
+
+    [Fact]
+    public void Span_Counting_Gives_The_Same_Result_As_The_First_Split_Based_Version_On_Random_Text()
+    {
+        var pieces = new[]
+        {
+            "Ring", "legevakten", "kl.", "08.00.", "f.eks.", "(tlf.", "«Helsestasjonen»", "1.", "A.", "Åpent!", "hvorfor?", "Adresse:",
+            "\"sitat.\"", "(se", "over).", "éne", "...", ".", "»", "116", "117", "omsorgstjenesten.", "NR.", "m.fl.", "x", " ", "\t", "\r\n",
+        };
+        var random = new Random(20261204);
+        for (var i = 0; i < 3000; i++)
+        {
+            var blocks = new List<string>();
+            for (var b = random.Next(1, 4); b > 0; b--)
+            {
+                var sb = new System.Text.StringBuilder();
+                for (var w = random.Next(0, 30); w > 0; w--)
+                {
+                    sb.Append(pieces[random.Next(pieces.Length)]).Append(random.Next(5) switch { 0 => "  ", 1 => "\u00A0", _ => " " });
+                }
+
+                blocks.Add(sb.ToString());
+            }
+
+            Assert.Equal(Reference(blocks), Lix.Compute(blocks));
+        }
+    }
+
+    /// <summary>LIX as first written (string splits and trims per token), the reference for the span version.</summary>
+    private static LixResult? Reference(IEnumerable<string> blocks)
+    {
+        string[] abbreviations =
+        [
+            "kl", "tlf", "ca", "nr", "bl.a", "f.eks", "mv", "osv", "dvs", "evt", "jf", "jfr", "pga", "p.g.a", "bl", "eks", "mfl", "m.fl",
+            "st", "gt", "vn", "pb", "adr", "avd", "e.l", "o.l", "ift", "iht", "hhv", "dr", "prof", "tel", "tir", "ons", "fre", "lør", "søn",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "des", "e.g", "i.e", "etc", "mr", "mrs", "ms", "t.o.m", "f.o.m",
+            "mnd", "stk", "kap", "ref", "org", "inkl", "ekskl", "vedr", "fhv", "sml", "mht", "m.m", "obs",
+        ];
+        var known = new HashSet<string>(abbreviations, StringComparer.OrdinalIgnoreCase);
+        bool IsAbbreviation(string token)
+        {
+            var core = token.TrimEnd('.').TrimStart('(', '"', '«', '\'');
+            return core.Length == 0 || core.All(char.IsAsciiDigit) || known.Contains(core) || (core.Length == 1 && char.IsLetter(core[0]));
+        }
+
+        int words = 0, sentences = 0, longWords = 0;
+        foreach (var block in blocks)
+        {
+            var open = false;
+            foreach (var raw in block.Split([' ', '\t', '\r', '\n', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                var letters = raw.Count(char.IsLetter);
+                if (letters > 0)
+                {
+                    words++;
+                    open = true;
+                    longWords += letters > 6 ? 1 : 0;
+                }
+
+                var t = raw.TrimEnd('"', '\'', ')', ']', '»', '”');
+                if (t.Length > 0 && open && (t[^1] is '!' or '?' or ':' || (t[^1] == '.' && !IsAbbreviation(t))))
+                {
+                    sentences++;
+                    open = false;
+                }
+            }
+
+            sentences += open ? 1 : 0;
+        }
+
+        if (words == 0)
+        {
+            return null;
+        }
+
+        sentences = Math.Max(1, sentences);
+        return new LixResult(Math.Round(((double)words / sentences) + (100.0 * longWords / words), 1), words, sentences, longWords);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Lenkevakt.Content.Readability;
 
 /// <summary>
@@ -17,9 +19,15 @@ public static class Lix
         "mnd", "stk", "kap", "ref", "org", "inkl", "ekskl", "vedr", "fhv", "sml", "mht", "m.m", "obs",
     };
 
-    /// <summary>LIX of text blocks (each block ends a sentence). Null when there are no words.</summary>
-    private static readonly char[] TokenSeparators = [' ', '\t', '\r', '\n', '\u00A0'];
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>What separates tokens: the same characters the first version split on.</summary>
+    private static readonly SearchValues<char> TokenSeparators = SearchValues.Create(" \t\r\n\u00A0");
+
+    private const string ClosingQuotes = "\"')]»”";
+    private const string OpeningQuotes = "(\"«'";
+
+    /// <summary>LIX of text blocks (each block ends a sentence). Null when there are no words.</summary>
     public static LixResult? Compute(IEnumerable<string> blocks)
     {
         var words = 0;
@@ -45,16 +53,36 @@ public static class Lix
 
     public static LixResult? Compute(string text) => Compute(text.Split('\n'));
 
+    /// <summary>Counts one block without allocating: tokens are spans between separators.</summary>
     private static (int Words, int Sentences, int Long) Count(string block)
     {
         var words = 0;
         var sentences = 0;
         var longWords = 0;
         var openSentence = false;
-        var tokens = block.Split(TokenSeparators, StringSplitOptions.RemoveEmptyEntries);
-        foreach (var raw in tokens)
+        var rest = block.AsSpan();
+        while (true)
         {
-            var letters = raw.Count(char.IsLetter);
+            var start = rest.IndexOfAnyExcept(TokenSeparators);
+            if (start < 0)
+            {
+                break;
+            }
+
+            rest = rest[start..];
+            var end = rest.IndexOfAny(TokenSeparators);
+            var raw = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[end..];
+
+            var letters = 0;
+            foreach (var c in raw)
+            {
+                if (char.IsLetter(c))
+                {
+                    letters++;
+                }
+            }
+
             if (letters > 0)
             {
                 words++;
@@ -65,7 +93,7 @@ public static class Lix
                 }
             }
 
-            var t = raw.TrimEnd('"', '\'', ')', ']', '»', '”');
+            var t = raw.TrimEnd(ClosingQuotes);
             if (t.Length == 0 || !openSentence)
             {
                 continue;
@@ -87,20 +115,20 @@ public static class Lix
         return (words, sentences, longWords);
     }
 
-    private static bool IsAbbreviation(string token)
+    private static bool IsAbbreviation(ReadOnlySpan<char> token)
     {
-        var core = token.TrimEnd('.').TrimStart('(', '"', '«', '\'');
+        var core = token.TrimEnd('.').TrimStart(OpeningQuotes);
         if (core.Length == 0)
         {
             return true;
         }
 
         // "08.00." ends a sentence; "1." in a list or date does not.
-        if (core.All(c => char.IsAsciiDigit(c)))
+        if (!core.ContainsAnyExceptInRange('0', '9'))
         {
             return true;
         }
 
-        return Abbreviations.Contains(core) || (core.Length == 1 && char.IsLetter(core[0]));
+        return AbbreviationLookup.Contains(core) || (core.Length == 1 && char.IsLetter(core[0]));
     }
 }

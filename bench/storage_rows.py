@@ -21,3 +21,9 @@ print(f"{'bytes':>12} {'rows':>8}  collection")
 for size, n, name in sorted(rows, reverse=True):
     print(f"{size:>12} {n:>8}  {name}")
 print(f"{sum(r[0] for r in rows):>12} {sum(r[1] for r in rows):>8}  total ({os.path.getsize(path)} bytes on disk)")
+# One stored row per table (the largest one), so what a row carries can be read.
+for coll in db.get("collections", []):
+    data = coll.get("data", [])
+    if data:
+        largest = max(data, key=lambda d: len(json.dumps(d, ensure_ascii=False)))
+        print(f"\nlargest row of {coll.get('name', '?')}:\n{json.dumps(largest, ensure_ascii=False)[:4000]}")

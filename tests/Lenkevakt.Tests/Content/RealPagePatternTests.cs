@@ -512,4 +512,52 @@ public sealed class RealPagePatternTests
 
         Assert.True(help == page.IsHelpPage, string.Join(" | ", page.HelpReasons));
     }
+
+    // Rule set 1.12.0 (from the heldout9 failures, in our own words).
+    [Theory]
+    [InlineData("<p>Har du feber, blir du testa ved luftvegsklinikken. Andre pasientar tek kontakt med legekontoret.</p>", "nn", true)]
+    [InlineData("<p>Kommunelegekontoret har oppretta ein eigen luftvegspoliklinikk for pasientar med hoste.</p>", "nn", true)]
+    [InlineData("<p>Luftveisklinikken og infeksjonsklinikken er samme sted.</p>", "nb", false)]
+    [InlineData("<p>Hjemmehjelp er hjelp i hjemmet til praktiske oppgaver. Søk om hjemmehjelp hos kommunen.</p>", "nb", false)]
+    public void Services_RespiratoryClinicsAndHomeHelp(string body, string lang, bool met)
+    {
+        var result = Page(body, "Tenester", lang).Rule("kommunale-helsetjenester");
+        Assert.True((met ? RuleOutcome.Met : RuleOutcome.NotMet) == result?.Outcome, result?.Evidence);
+    }
+
+    [Fact]
+    public void Services_EnglishMaternityAndChildClinics_AndPolishGpAndPhysiotherapy()
+    {
+        var en = Page("<p>The maternity clinic follows you during pregnancy. Child health clinics look after children until school age.</p>", "Clinics for families", "en");
+        Assert.Equal(RuleOutcome.Met, Outcome(en, "kommunale-helsetjenester"));
+        var pl = Page("<p>Każdy mieszkaniec ma prawo do lekarza stałego kontaktu. Za fizjoterapię płaci się część kosztów.</p>", "Lekarz w Norwegii", "pl");
+        Assert.Equal(RuleOutcome.Met, Outcome(pl, "kommunale-helsetjenester"));
+    }
+
+    [Theory]
+    [InlineData("<p>På denne linja sit rettleiarar som svarar på norsk, engelsk og arabisk.</p>", "nb", true)]
+    [InlineData("<p>Les råd og informasjon om vaksinen. Read advice and information in English about the vaccine.</p>", "nb", true)]
+    [InlineData("<p>Information about the vaccine (see the separate section for English).</p>", "nb", true)]
+    [InlineData("<p>Legen svarer på spørsmål om vaksinen på telefon.</p>", "nb", false)]
+    public void OtherLanguages_OfferedInASentence(string body, string lang, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, "Vaksine", lang), "informasjon-andre-sprak"));
+
+    [Theory]
+    [InlineData("<p>You need a referral for the hospital accident and emergency clinic.</p>", true)]
+    [InlineData("<p>At night, call 113 or go straight to the nearest emergency hospital.</p>", true)]
+    [InlineData("<p>Urgent cases such as burns or poisoning should be referred to a hospital.</p>", true)]
+    [InlineData("<p>Call the accident and emergency clinic (legevakt) on 116 117.</p>", false)]
+    public void Akuttmottak_InEnglishGuides(string body, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, "Health care", "en"), "akuttmottak"));
+
+    [Theory]
+    [InlineData("Søk om äldreomsorg", "<p>Du kan söka om hemtjänst, trygghetslarm och korttidsboende. En biståndshandläggare ringer dig.</p>", "sv", "https://www.testkommun.se/omsorg/sok-aldreomsorg/", true)]
+    [InlineData("Omsorgsbustad", "<p>Eldre og sjuke kan søkje om omsorgsbustad. Du får pleie- og omsorgstenester og heimetenester der.</p>", "nn", "https://www.testvik.kommune.no/bustad/omsorgsbustad/", true)]
+    [InlineData("Tuberculosis test", "<p>Everyone arriving from a country with much tuberculosis must be tested. Talk to the doctor to get an appointment at the hospital.</p>", "en", "https://www.testvik.kommune.no/refugees/tb-test/", true)]
+    public void Gate_SwedishElderlyCare_HousingWithCare_AndTbScreening(string title, string body, string lang, string url, bool help)
+    {
+        var page = ContentTestHost.EvaluateHtml($"<!doctype html><html lang=\"{lang}\"><head><title>{title}</title></head><body><main><h1>{title}</h1>{body}</main></body></html>", url: url);
+
+        Assert.True(help == page.IsHelpPage, string.Join(" | ", page.HelpReasons));
+    }
 }

@@ -76,7 +76,8 @@ public static partial class LanguageOfferDetector
     /// <summary>
     /// An offer written as text, not as a link: a line that is a language's name («Polski»), a language picker written
     /// out («Velg språk: Bokmål Samisk»), a list of «Somali: https://…» lines, or a sentence saying the information exists
-    /// in other languages («informasjon på mange språk», «oversatt til arabisk, polsk …», «information in several languages»).
+    /// in other languages («informasjon på mange språk», «oversatt til arabisk, polsk …», «information in several languages»,
+    /// a line that «svarer på norsk, engelsk, arabisk …», «Read the information in English», «see the section for English»).
     /// </summary>
     internal static (string Code, string Kind, string Evidence)? TextOffer(string text)
     {
@@ -141,12 +142,12 @@ public static partial class LanguageOfferDetector
         return null;
     }
 
-    private static readonly System.Buffers.SearchValues<string> OfferWords = System.Buffers.SearchValues.Create(["språk", "languag", "setts", "ranslat"], StringComparison.OrdinalIgnoreCase);
+    private static readonly System.Buffers.SearchValues<string> OfferWords = System.Buffers.SearchValues.Create(["språk", "languag", "setts", "ranslat", "english", "engelsk", "arabisk", "arabic", "polsk", "polish", "urdu", "tigrin"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^(?:velg språk|vel språk|språk|language|languages|choose language|select language)\b[:\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Picker();
 
-    [GeneratedRegex(@"\b(?:informasjon|information|info|brosjyrer?|brochures?|videoer?|videos?|filmer?|materiell|plakater)\s+(?:(?:om|about)\s+[\w-]+\s+)?(?:på|in)\s+(?:andre|flere|fleire|ulike|mange|several|many|different|other|various)\s+(?:språk|languages)\b|\b(?:oversatt|omsett|translated)\s+(?:til|into|to)\s+(?:\p{L}+,\s+)*(?:arabisk|engelsk|polsk|somali|tigrinja|urdu|litauisk|russisk|ukrainsk|dari|farsi|tyrkisk|arabic|english|polish|somali|tigrinya|lithuanian|ukrainian)\b|\bpå\s+språk(?:a|ene)\s+\p{L}+|\b(?:in|på)\s+(?:several|different|many|flere|ulike|mange)\s+(?:languages|språk)\b|\bfind\s+information\s+in\s+(?:arabic|english|polish|somali|tigrinya|lithuanian|urdu)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:informasjon|information|info|brosjyrer?|brochures?|videoer?|videos?|filmer?|materiell|plakater)\s+(?:(?:om|about)\s+[\w-]+\s+)?(?:på|in)\s+(?:andre|flere|fleire|ulike|mange|several|many|different|other|various)\s+(?:språk|languages)\b|\b(?:oversatt|omsett|translated)\s+(?:til|into|to)\s+(?:\p{L}+,\s+)*(?:arabisk|engelsk|polsk|somali|tigrinja|urdu|litauisk|russisk|ukrainsk|dari|farsi|tyrkisk|arabic|english|polish|somali|tigrinya|lithuanian|ukrainian)\b|\bpå\s+språk(?:a|ene)\s+\p{L}+|\b(?:in|på)\s+(?:several|different|many|flere|ulike|mange)\s+(?:languages|språk)\b|\bfind\s+information\s+in\s+(?:arabic|english|polish|somali|tigrinya|lithuanian|urdu)|\b(?:svarer|svarar|answers?|snakker|snakkar|speaks?)\s+(?:på\s+|in\s+)?(?:\p{L}+,\s+){0,6}(?:og\s+|and\s+)?(?:engelsk|arabisk|polsk|somali|tigrinja|urdu|litauisk|russisk|ukrainsk|dari|farsi|tyrkisk|english|arabic|polish|tigrinya|lithuanian|ukrainian)\b|\b(?:information|advice|informasjon|info)\b[^.\n]{0,60}?\bin\s+english\b|\b(?:section|page|version)\s+(?:for|in)\s+english\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OtherLanguagesInText();
 
     private const int MaxCachedLabels = 20_000;

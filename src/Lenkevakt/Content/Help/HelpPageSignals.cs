@@ -47,7 +47,8 @@ public static partial class HelpPageSignals
         // Service pages that name no illness: care services, the allocation office, the surgery's own pages, volunteers.
         new("trygghetsalarm*", 3, "helse og omsorg"), new("tryggleiksalarm*", 3, "helse og omsorg"), new("dagsenter*", 2.5, "helse og omsorg"), new("dagtilbud*", 2.5, "helse og omsorg"),
         new("dagtilbod*", 2.5, "helse og omsorg"), new("tildelingskontor*", 3, "helse og omsorg"), new("tildelingsenhet*", 3, "helse og omsorg"), new("tjenestekontor*", 2.5, "helse og omsorg"),
-        new("tenestekontor*", 2.5, "helse og omsorg"), new("praktisk bistand", 2.5, "helse og omsorg"), new("omsorgsbolig*", 2, "helse og omsorg"), new("helsehus*", 2.5, "helse og omsorg"),
+        new("tenestekontor*", 2.5, "helse og omsorg"), new("praktisk bistand", 2.5, "helse og omsorg"), new("omsorgsbolig*", 2, "helse og omsorg"), new("omsorgsbustad*", 2, "helse og omsorg"), new("helsehus*", 2.5, "helse og omsorg"),
+        new("tuberkulose*", 2.5, "helse og omsorg"), new("luftveisklinikk*", 2.5, "korona"), new("luftvegsklinikk*", 2.5, "korona"),
         new("legetime*", 2.5, "fastlege"), new("legesenter*", 2.5, "fastlege"), new("legehus*", 2.5, "fastlege"), new("legekontoret", 2, "fastlege"), new("timebestilling", 1, "fastlege"),
         new("laboratori*", 1, "fastlege"), new("skiftestue*", 2, "fastlege"), new("skadestue*", 2, "legevakt"), new("sykestue*", 2, "helse og omsorg"), new("frivillighetssentral*", 2, "frivillige"), new("frivillige", 1, "frivillige"), new("besøksven*", 2, "frivillige"),
         new("besøkstjeneste*", 3, "frivillige"), new("besøksteneste*", 3, "frivillige"), new("besøgstjeneste*", 3, "frivillige"), new("besøgsven*", 2, "frivillige"), new("besökstjänst*", 3, "frivillige"), new("besöksvän*", 2, "frivillige"), new("røde kors", 2, "frivillige"), new("helsesenter*", 2.5, "fastlege"), new("kommunelege*", 2, "fastlege"),
@@ -60,7 +61,9 @@ public static partial class HelpPageSignals
         // Danish, Swedish, Dutch: pages about other countries' services, and their people's own pages
         new("læge*", 2.5, "fastlege"), new("lægevagt*", 3, "legevakt"), new("konsultation*", 2, "fastlege"), new("sygdom*", 1.5, "helse og omsorg"), new("akut", 1.5, "akutt"), new("akutmodtagelse*", 3, "akutt"),
         new("sundhed*", 2.5, "helse og omsorg"), new("hälsocentral*", 3, "fastlege"), new("vårdcentral*", 3, "fastlege"), new("läkare*", 2.5, "fastlege"), new("sjukvård*", 2.5, "helse og omsorg"),
-        new("mottagning*", 1.5, "fastlege"), new("brådskande", 2, "akutt"), new("jourcentral*", 3, "legevakt"), new("jourmottagning*", 3, "legevakt"), new("huisarts*", 3, "fastlege"),
+        new("mottagning*", 1.5, "fastlege"), new("brådskande", 2, "akutt"), new("hälsostation*", 3, "fastlege"), new("äldreomsorg*", 3, "helse og omsorg"),
+        new("hemtjänst*", 3, "helse og omsorg"), new("trygghetslarm*", 3, "helse og omsorg"), new("biståndshandläggare*", 2.5, "helse og omsorg"), new("korttidsboende*", 2, "helse og omsorg"),
+        new("dagverksamhet*", 2, "helse og omsorg"), new("jourcentral*", 3, "legevakt"), new("jourmottagning*", 3, "legevakt"), new("huisarts*", 3, "fastlege"),
         new("huisartsenpost*", 3, "legevakt"), new("medische zorg", 3, "helse og omsorg"), new("ziekenhuis*", 1.5, "helse og omsorg"), new("spoedeisende hulp", 3, "akutt"), new("eerste hulp*", 2.5, "akutt"),
 
         // German: pages about the German on-call service and emergency departments, and guides for Germans in Norway
@@ -73,7 +76,7 @@ public static partial class HelpPageSignals
         new("nurse*", 1.5, "helse og omsorg"), new("medical", 1.5, "helse og omsorg"), new("illness", 1.5, "helse og omsorg"), new("injur*", 1.5, "helse og omsorg"), new("violence", 2, "vold"),
         new("coronavirus*", 3, "korona"), new("quarantine", 2, "korona"), new("infection*", 1.5, "korona"), new("vaccin*", 2, "korona"), new("hospital*", 1.5, "helse og omsorg"),
         new("ambulance", 2, "akutt"), new("out of hours", 2.5, "legevakt"), new("accident and emergency", 3, "akutt"), new("a&e", 2.5, "akutt"), new("surgery", 1, "fastlege"),
-        new("pharmac*", 1, "helse og omsorg"), new("visiting service", 2.5, "frivillige"),
+        new("pharmac*", 1, "helse og omsorg"), new("visiting service", 2.5, "frivillige"), new("tuberculosis", 2.5, "helse og omsorg"),
         // English names of the care services (short English service pages name no illness either)
         new("home help*", 2.5, "helse og omsorg"), new("home-help*", 2.5, "helse og omsorg"), new("practical assistance", 2.5, "helse og omsorg"), new("personal care", 2, "helse og omsorg"), new("home care", 2.5, "helse og omsorg"), new("home nursing", 3, "helse og omsorg"), new("nursing home*", 2.5, "helse og omsorg"),
         new("short-term stay*", 2, "helse og omsorg"), new("day centre*", 2, "helse og omsorg"), new("physiotherap*", 2, "helse og omsorg"), new("occupational therap*", 2, "helse og omsorg"),

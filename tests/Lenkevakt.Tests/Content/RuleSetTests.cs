@@ -28,7 +28,7 @@ public sealed class RuleSetTests
         var file = RuleSetLoader.LoadFile(RepoFile("config", "rules", "required-fields.v1.json"));
         Assert.Equal(file.Stamp, embedded.Stamp);
         Assert.Equal(file.Rules.Select(r => (r.Id, r.Version)), embedded.Rules.Select(r => (r.Id, r.Version)));
-        Assert.Equal("required-fields@1.12.0", embedded.Stamp);
+        Assert.Equal("required-fields@1.13.0", embedded.Stamp);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public static partial class NationalLines
     private static readonly HashSet<string> Numbers = new(StringComparer.Ordinal)
     {
         "81555015", "23327000", "80043573", "81059500", "22400040", "80033321", "22591300", "80030196",
+        "23120040", // Demenslinjen (Nasjonalforeningen for folkehelsen): a national advice line, not a municipal service's phone
     };
 
     /// <summary>Whether the text's eight-digit numbers are all national lines (at least one), or it names a national line and gives no other number.</summary>

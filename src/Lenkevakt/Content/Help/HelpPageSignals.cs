@@ -28,7 +28,10 @@ public static partial class HelpPageSignals
         new("hjelpetelefon*", 3, "hjelpetelefon"), new("kirkens sos", 3, "hjelpetelefon"), new("alarmtelefonen", 3, "hjelpetelefon"), new("kors på halsen", 3, "hjelpetelefon"),
         new("krisehjelp", 3, "krise"), new("krisesenter*", 3, "krise"), new("kriseteam*", 3, "krise"), new("krisesenteret", 3, "krise"), new("i krise", 2, "krise"),
         new("selvmord*", 3, "krise"), new("sjølvmord*", 3, "krise"), new("selvmordstanker", 3, "krise"),
-        new("vold i nære relasjoner", 3, "vold"), new("vald i nære relasjonar", 3, "vold"), new("vold*", 1.5, "vold"), new("vald", 1.5, "vold"), new("overgrep*", 2, "vold"),
+        new("vold i nære relasjoner", 3, "vold"), new("vald i nære relasjonar", 3, "vold"), new("vald", 1.5, "vold"),
+        // Not "vold*": that is also the place name Volda (and its college, hivolda.no).
+        new("vold", 1.5, "vold"), new("volden", 1.5, "vold"), new("voldelig*", 1.5, "vold"), new("voldtekt*", 2, "vold"), new("voldsutsatt*", 2, "vold"), new("voldsoffer*", 2, "vold"),
+        new("voldsutøv*", 2, "vold"), new("voldshandling*", 1.5, "vold"), new("voldsalarm*", 2, "vold"), new("overgrep*", 2, "vold"),
         new("rus*", 1.5, "rus"), new("rusproblem*", 3, "rus"), new("rusavhengig*", 3, "rus"), new("rusomsorg*", 3, "rus"), new("rustjeneste*", 3, "rus"), new("rusteneste*", 3, "rus"),
         new("rusmidl*", 2.5, "rus"), new("alkohol*", 1.5, "rus"), new("avhengighet", 2, "rus"), new("avhengigheit", 2, "rus"),
         new("pårørende*", 2.5, "pårørende"), new("pårørande*", 2.5, "pårørende"), new("avlastning", 2, "pårørende"), new("avlasting", 2, "pårørende"),
@@ -117,7 +120,9 @@ public static partial class HelpPageSignals
         new("ጥዕና", 3, "helse og omsorg"), new("ሓኪም", 2.5, "helse og omsorg"), new("ሓገዝ", 1.5, "hjelpetilbud"), new("ህጹጽ", 2.5, "akutt"), new("ሕማም", 1.5, "helse og omsorg"),
     ];
 
-    private static readonly string[] NegativeTerms = ["stilling", "stillinger", "ledig stilling", "ledige stillinger", "jobb", "vacancy", "søknadsfrist", "kommunestyre*", "formannskap*", "bystyre*", "sakskart*", "saksliste*", "møteplan*", "møtebok*", "møteprotokoll*", "protokoll*", "dagsorden*", "referat*", "budsjett", "høring", "høyring", "anbud", "eiendomsskatt", "byggesak", "reguleringsplan"];
+    private static readonly string[] NegativeTerms = ["stilling", "stillinger", "ledig stilling", "ledige stillinger", "jobb", "vacancy", "søknadsfrist", "kommunestyre*", "formannskap*", "bystyre*", "sakskart*", "saksliste*", "møteplan*", "møtebok*", "møteprotokoll*", "protokoll*", "dagsorden*", "referat*", "budsjett", "høring", "høyring", "anbud", "eiendomsskatt", "byggesak", "reguleringsplan",
+        // Opinion sections of newspapers: news about a service is not a help page.
+        "meninger", "meiningar", "debatt", "leserbrev", "lesarbrev", "kronikk"];
 
     private static readonly HelpTermIndex Index = new(Terms);
 
@@ -208,6 +213,14 @@ public static partial class HelpPageSignals
         {
             score += 2.5;
             reasons.Add("kontaktinformasjon");
+        }
+
+        // A newspaper article (the ".ece" pages of the publishing system most Norwegian newspapers use) is news about a
+        // service, never the municipality's help page, however much it says about the legevakt.
+        if (url.AbsolutePath.EndsWith(".ece", StringComparison.OrdinalIgnoreCase))
+        {
+            score -= 20;
+            reasons.Add("trekk: avisartikkel");
         }
 
         var negative = Negative.Matches(title + "\n" + h1 + "\n" + path).Select(m => m.Value.ToLowerInvariant()).Distinct().ToList();

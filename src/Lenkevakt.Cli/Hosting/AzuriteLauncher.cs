@@ -79,13 +79,30 @@ public static partial class AzuriteLauncher
         return await StartAsync(ports.Blob, ports.Queue, ports.Table, location, inMemory: false, logger, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Starts Azurite on the given ports (0 = pick free ports) and waits until it answers.</summary>
+    /// <summary>
+    /// Starts Azurite on the given ports (0 = pick free ports) and waits until it answers. Picked ports are distinct; if
+    /// another process takes one of them before Azurite binds it (EADDRINUSE), the start is tried again with new ones.
+    /// </summary>
     public static async Task<AzuriteProcess> StartAsync(int blobPort, int queuePort, int tablePort, string location, bool inMemory, ILogger logger, CancellationToken ct)
     {
         var exe = await LocateAsync(logger, ct).ConfigureAwait(false);
-        blobPort = blobPort == 0 ? FreePort() : blobPort;
-        queuePort = queuePort == 0 ? FreePort() : queuePort;
-        tablePort = tablePort == 0 ? FreePort() : tablePort;
+        var picked = blobPort == 0 || queuePort == 0 || tablePort == 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            var free = FreePorts(3, exclude: [blobPort, queuePort, tablePort]);
+            try
+            {
+                return await StartOnceAsync(exe, blobPort == 0 ? free[0] : blobPort, queuePort == 0 ? free[1] : queuePort, tablePort == 0 ? free[2] : tablePort, location, inMemory, logger, ct).ConfigureAwait(false);
+            }
+            catch (StorageUnavailableException ex) when (picked && attempt < 3 && ex.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                logger.LogWarning("A picked port was taken before Azurite could listen on it; trying other ports");
+            }
+        }
+    }
+
+    private static async Task<AzuriteProcess> StartOnceAsync(string exe, int blobPort, int queuePort, int tablePort, string location, bool inMemory, ILogger logger, CancellationToken ct)
+    {
         Directory.CreateDirectory(location);
         var psi = WatchedStart(exe);
         foreach (var arg in new[]
@@ -293,11 +310,39 @@ public static partial class AzuriteLauncher
         }
     }
 
-    public static int FreePort()
+    public static int FreePort() => FreePorts(1)[0];
+
+    /// <summary>
+    /// <paramref name="count"/> distinct free loopback ports, none of them in <paramref name="exclude"/>: all are held open
+    /// until the last is found (a port picked and released at once can be handed out again by the next pick).
+    /// </summary>
+    public static int[] FreePorts(int count, IReadOnlyCollection<int>? exclude = null)
     {
-        using var l = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        l.Start();
-        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+        var listeners = new List<TcpListener>();
+        try
+        {
+            var ports = new List<int>();
+            while (ports.Count < count)
+            {
+                var l = new TcpListener(System.Net.IPAddress.Loopback, 0);
+                l.Start();
+                listeners.Add(l);
+                var port = ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+                if (exclude is null || !exclude.Contains(port))
+                {
+                    ports.Add(port);
+                }
+            }
+
+            return [.. ports];
+        }
+        finally
+        {
+            foreach (var l in listeners)
+            {
+                l.Stop();
+            }
+        }
     }
 }
 

@@ -86,12 +86,14 @@ if ! "$SHARED/serve_nation.sh" status "$NATION" >/dev/null 2>&1; then
 fi
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# Three distinct free ports (held together while picked: one at a time, the same port can come back twice).
+free_ports3() { python3 -c 'import socket; s = [socket.socket() for _ in range(3)]; [x.bind(("127.0.0.1", 0)) for x in s]; print(*[x.getsockname()[1] for x in s])'; }
 key=$(grep -o 'DevAccountKey = "[^"]*"' "$REPO/src/Lenkevakt.Cli/Hosting/AzuriteLauncher.cs" | cut -d'"' -f2)
 
 for _ in $(seq "$REPEATS"); do
   k=1; while [ -e "$OUT/runs/r$k" ]; do k=$((k + 1)); done
   dir=$OUT/runs/r$k; cwd=$dir/cwd; mkdir -p "$cwd"; RUN_DIR=$dir
-  bp=$(free_port); qp=$(free_port); tp=$(free_port)
+  read -r bp qp tp < <(free_ports3)
   conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$bp/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$qp/devstoreaccount1;TableEndpoint=http://127.0.0.1:$tp/devstoreaccount1;"
   printf '%s\n' "${SETS[@]}" > "$dir/env"
   mkdir -p "$cwd/azurite"

@@ -144,6 +144,8 @@ wait_for_load() {   # bounded wait until the 1-min load average is <= MAX_LOAD
 }
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# Three distinct free ports (held together while picked: one at a time, the same port can come back twice).
+free_ports3() { python3 -c 'import socket; s = [socket.socket() for _ in range(3)]; [x.bind(("127.0.0.1", 0)) for x in s]; print(*[x.getsockname()[1] for x in s])'; }
 
 # ---------- (d) one timed Lenkevakt run ----------
 run_lenkevakt() {
@@ -153,7 +155,7 @@ run_lenkevakt() {
   # Azurite on three free loopback ports; the development account key is the public one in the source.
   local key bp qp tp conn
   key=$(grep -o 'DevAccountKey = "[^"]*"' "$REPO/src/Lenkevakt.Cli/Hosting/AzuriteLauncher.cs" | cut -d'"' -f2)
-  bp=$(free_port); qp=$(free_port); tp=$(free_port)
+  read -r bp qp tp < <(free_ports3)
   conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$bp/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$qp/devstoreaccount1;TableEndpoint=http://127.0.0.1:$tp/devstoreaccount1;"
   echo "dotnet $DLL run --url $SITE_BASE/ --allow-private --host-concurrency $CONC --host-delay 0 --link-concurrency $CONC --max-pages $((PAGES * 2)) --export $dir/out.csv" > "$dir/cmd"
   { echo "Lenkevakt__Content__Enabled=$CONTENT"; for kv in "${SETS[@]}"; do echo "$kv"; done; } > "$dir/env"

@@ -11,7 +11,7 @@ using Lenkevakt.Tools.ContentEval;
 
 // Scores the content evaluator (the one the crawler uses) on the real-page evaluation set.
 // Usage: dotnet run --project tools/ContentEval -c Release -- [--labels eval/real-pages/labels.json]
-//        [--pages /work/evaldata/pages] [--split dev|heldout|heldout2|…|heldout8|all|a comma list] [--failures] [--timing N] [--profile N] [--phonelib] [--markdown] [--lingua]
+//        [--pages /work/evaldata/pages] [--split dev|heldout|heldout2|…|heldout12|all|a comma list] [--failures] [--timing N] [--profile N] [--phonelib] [--markdown] [--lingua]
 //        or --site DIR [--rounds N] [--verdicts] [--large]: parse and evaluate a generated bench site's pages (where a site's CPU goes)
 var argv = args.ToList();
 string Opt(string name, string fallback)

@@ -17,6 +17,10 @@ public sealed class RealPagePatternTests
 
     private static RuleOutcome Outcome(PageContentResult r, string rule) => r.Rule(rule)?.Outcome ?? RuleOutcome.NotApplicable;
 
+    /// <summary>A page of only its title, heading and <paramref name="body"/> (no added health sentence): for the help-page gate.</summary>
+    private static PageContentResult BarePage(string title, string body, string lang, string url) =>
+        ContentTestHost.EvaluateHtml($"<!doctype html><html lang=\"{lang}\"><head><title>{title}</title></head><body><main><h1>{title}</h1>{body}</main></body></html>", url: url);
+
     [Theory]
     [InlineData("<p>Ta kontakt med fastlegen din. Fastlegekontoret svarer på telefon, og legekontoret har åpent hver dag. Fastlegene har timer.</p>", false)]
     [InlineData("<p>Tildelingskontoret behandler søknaden. Tildelingskontorets saksbehandler kommer på besøk.</p>", false)]
@@ -508,7 +512,7 @@ public sealed class RealPagePatternTests
     [InlineData("Dagsorden og referat: Sundheds- og omsorgsudvalget", "<p>Punkt 3: Sundhedscentret og hjemmeplejen. Udvalget godkender budgettet for sundhed og omsorg.</p>", "da", "https://www.testkommune.dk/dagsorden-og-referat/moeder/sundheds-og-omsorgsudvalget/", false)]
     public void Gate_VisitingServicesAndCommitteeAgendas(string title, string body, string lang, string url, bool help)
     {
-        var page = ContentTestHost.EvaluateHtml($"<!doctype html><html lang=\"{lang}\"><head><title>{title}</title></head><body><main><h1>{title}</h1>{body}</main></body></html>", url: url);
+        var page = BarePage(title, body, lang, url);
 
         Assert.True(help == page.IsHelpPage, string.Join(" | ", page.HelpReasons));
     }
@@ -556,7 +560,7 @@ public sealed class RealPagePatternTests
     [InlineData("Tuberculosis test", "<p>Everyone arriving from a country with much tuberculosis must be tested. Talk to the doctor to get an appointment at the hospital.</p>", "en", "https://www.testvik.kommune.no/refugees/tb-test/", true)]
     public void Gate_SwedishElderlyCare_HousingWithCare_AndTbScreening(string title, string body, string lang, string url, bool help)
     {
-        var page = ContentTestHost.EvaluateHtml($"<!doctype html><html lang=\"{lang}\"><head><title>{title}</title></head><body><main><h1>{title}</h1>{body}</main></body></html>", url: url);
+        var page = BarePage(title, body, lang, url);
 
         Assert.True(help == page.IsHelpPage, string.Join(" | ", page.HelpReasons));
     }
@@ -586,7 +590,7 @@ public sealed class RealPagePatternTests
     [InlineData("Students arriving in Volda asked to test", "<p>Students arriving in Volda from abroad are asked to take a covid-19 test. The college in Volda and the town of Volda hope to keep the infection numbers low. Volda campus opens on Monday; Volda welcomes you.</p>", "en", "https://www.testcollege.no/english/news/students-arriving-asked-to-test", false)]
     public void Gate_NewspaperArticlesAndThePlaceNameVolda(string title, string body, string lang, string url, bool help)
     {
-        var page = ContentTestHost.EvaluateHtml($"<!doctype html><html lang=\"{lang}\"><head><title>{title}</title></head><body><main><h1>{title}</h1>{body}</main></body></html>", url: url);
+        var page = BarePage(title, body, lang, url);
 
         Assert.True(help == page.IsHelpPage, page.HelpScore + ": " + string.Join(" | ", page.HelpReasons));
     }

@@ -28,28 +28,9 @@ public sealed class VisibilityRenewalTests(AzuriteFixture azurite)
     public async Task Crawl_WhoseFirstVisibilityRenewalFails_IsDeliveredOnce_AndTheRunEnds()
     {
         // The site's only page takes longer than the message's visibility: the crawl lives only by its renewals.
-        await using var server = await LoopbackServer.StartAsync(async (ctx, _) =>
-        {
-            if (ctx.Request.Path == "/")
-            {
-                await Task.Delay(TimeSpan.FromSeconds(9));
-            }
-
-            ctx.Response.ContentType = "text/html";
-            await ctx.Response.WriteAsync("<html lang=\"nb\"><title>Legevakt</title><p>Ring 116 117.</p></html>");
-        });
-        IReadOnlyList<SiteDefinition> sites = [SitesCatalog.ForUrl(server.BaseUri, new CrawlScope { AllowPrivateNetworks = true, MaxPages = 1 })];
         var faults = new RenewalFaults();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Lenkevakt:Queues:VisibilityTimeout"] = "00:00:04",
-            ["Lenkevakt:Crawl:AttemptTimeout"] = "00:00:30",
-        };
-        await using var services = TestServices.Create(azurite.ConnectionString, settings: settings, configure: s => s.AddSingleton(sp => ClientsWith(faults, sp.GetRequiredService<IOptions<StorageOptions>>().Value)));
-        await services.GetRequiredService<StorageProvisioner>().EnsureAsync(CancellationToken.None);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var summary = await services.GetRequiredService<LocalCycle>().RunAsync(sites, timeout.Token);
+        var summary = await RunOneSlowPageSiteAsync(faults, TimeSpan.FromSeconds(9));
 
         Assert.Equal("closed", Assert.Single(summary.Sites).Status);
         Assert.True(faults.Failed >= 1, "no renewal was made to fail: the test did not exercise the renewal");
@@ -64,32 +45,39 @@ public sealed class VisibilityRenewalTests(AzuriteFixture azurite)
         // renewal but not answered yet. Cancelling the renewal then lost the new pop receipt: the delete failed, the
         // message stayed invisible until its visibility ran out, and it was delivered again (the idle end of a national
         // run, docs/benchmarks.md). The renewal in flight is now awaited, so the delete uses the current receipt.
+        var slow = new SlowRenewalAnswer();
+
+        var summary = await RunOneSlowPageSiteAsync(slow, TimeSpan.FromSeconds(3));
+
+        Assert.Equal("closed", Assert.Single(summary.Sites).Status);
+        Assert.True(slow.HeldRenewals >= 1, "no renewal was in flight when the crawl ended: the test did not exercise the race");
+        Assert.Equal(1, slow.Deliveries);
+    }
+
+    /// <summary>A whole local cycle over one site whose only page answers after <paramref name="pageDelay"/>, with a 4 s message visibility and <paramref name="policy"/> on the queue clients.</summary>
+    private async Task<RunSummary> RunOneSlowPageSiteAsync(HttpPipelinePolicy policy, TimeSpan pageDelay)
+    {
         await using var server = await LoopbackServer.StartAsync(async (ctx, _) =>
         {
             if (ctx.Request.Path == "/")
             {
-                await Task.Delay(TimeSpan.FromSeconds(3));
+                await Task.Delay(pageDelay);
             }
 
             ctx.Response.ContentType = "text/html";
             await ctx.Response.WriteAsync("<html lang=\"nb\"><title>Legevakt</title><p>Ring 116 117.</p></html>");
         });
         IReadOnlyList<SiteDefinition> sites = [SitesCatalog.ForUrl(server.BaseUri, new CrawlScope { AllowPrivateNetworks = true, MaxPages = 1 })];
-        var slow = new SlowRenewalAnswer();
         var settings = new Dictionary<string, string?>
         {
             ["Lenkevakt:Queues:VisibilityTimeout"] = "00:00:04",
             ["Lenkevakt:Crawl:AttemptTimeout"] = "00:00:30",
         };
-        await using var services = TestServices.Create(azurite.ConnectionString, settings: settings, configure: s => s.AddSingleton(sp => ClientsWith(slow, sp.GetRequiredService<IOptions<StorageOptions>>().Value)));
+        await using var services = TestServices.Create(azurite.ConnectionString, settings: settings, configure: s => s.AddSingleton(sp => ClientsWith(policy, sp.GetRequiredService<IOptions<StorageOptions>>().Value)));
         await services.GetRequiredService<StorageProvisioner>().EnsureAsync(CancellationToken.None);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var summary = await services.GetRequiredService<LocalCycle>().RunAsync(sites, timeout.Token);
-
-        Assert.Equal("closed", Assert.Single(summary.Sites).Status);
-        Assert.True(slow.HeldRenewals >= 1, "no renewal was in flight when the crawl ended: the test did not exercise the race");
-        Assert.Equal(1, slow.Deliveries);
+        return await services.GetRequiredService<LocalCycle>().RunAsync(sites, timeout.Token);
     }
 
     private static StorageClients ClientsWith(HttpPipelinePolicy policy, StorageOptions options)

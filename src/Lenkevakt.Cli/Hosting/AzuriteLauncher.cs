@@ -89,7 +89,8 @@ public static partial class AzuriteLauncher
         var picked = blobPort == 0 || queuePort == 0 || tablePort == 0;
         for (var attempt = 1; ; attempt++)
         {
-            var free = FreePorts(3, exclude: [blobPort, queuePort, tablePort]);
+            // Ports are only picked when some were left to us (the CLI's own start passes all three).
+            int[] free = picked ? FreePorts(3, exclude: [blobPort, queuePort, tablePort]) : [blobPort, queuePort, tablePort];
             try
             {
                 return await StartOnceAsync(exe, blobPort == 0 ? free[0] : blobPort, queuePort == 0 ? free[1] : queuePort, tablePort == 0 ? free[2] : tablePort, location, inMemory, logger, ct).ConfigureAwait(false);

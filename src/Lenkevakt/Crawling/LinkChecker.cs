@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Lenkevakt.Checks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,8 +17,9 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
     private static readonly string Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     private readonly SemaphoreSlim slots = new(options.Value.LinkCheckConcurrency, options.Value.LinkCheckConcurrency);
-    private readonly ConcurrentDictionary<string, Lazy<Task<LinkStatus>>> cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<Task<LinkStatus>>> confirmations = new(StringComparer.Ordinal);
+    private readonly RunLinkCache cache = new();
+    private readonly RunLinkCache confirmations = new();
+    private readonly Dictionary<string, int> hostsInFlight = new(StringComparer.Ordinal);
     private readonly TransientRecheck recheck = TransientRecheck.From(options.Value, time);
     private string? currentRun;
 
@@ -35,26 +35,19 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
                 if (!string.Equals(currentRun, runId, StringComparison.Ordinal))
                 {
                     // A new run: forget the previous run's results (a long-running worker must not reuse them).
-                    foreach (var stale in cache.Keys.Where(k => !k.StartsWith(runId + "|", StringComparison.Ordinal)))
-                    {
-                        cache.TryRemove(stale, out _);
-                    }
-
-                    foreach (var stale in confirmations.Keys.Where(k => !k.StartsWith(runId + "|", StringComparison.Ordinal)))
-                    {
-                        confirmations.TryRemove(stale, out _);
-                    }
+                    cache.RemoveAllBut(runId + "|");
+                    confirmations.RemoveAllBut(runId + "|");
 
                     currentRun = runId;
                 }
             }
         }
 
-        var key = $"{runId}|{PolicyKey(policy, url)}|{url}";
+        var (host, key) = Key(runId, policy, url);
 
         // The shared check runs without any caller's token: a caller that gives up (a cancelled site) must not leave a
         // cancelled task behind for every other site of the run. Each caller waits with its own token.
-        var lazy = cache.GetOrAdd(key, _ => new Lazy<Task<LinkStatus>>(() => CheckThenConfirmEarly(runId, url, policy, external)));
+        var lazy = cache.GetOrAdd(host, key, () => new Lazy<Task<LinkStatus>>(() => CheckThenConfirmEarly(runId, url, policy, external)));
         return lazy.Value.WaitAsync(ct);
     }
 
@@ -66,8 +59,8 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
     /// </summary>
     public Task<LinkStatus> ConfirmedAsync(string runId, string url, AddressPolicy policy, CancellationToken ct, bool external = false)
     {
-        var key = $"{runId}|{PolicyKey(policy, url)}|{url}";
-        var lazy = confirmations.GetOrAdd(key, _ => new Lazy<Task<LinkStatus>>(() => ConfirmSharedAsync(runId, url, policy, external)));
+        var (host, key) = Key(runId, policy, url);
+        var lazy = confirmations.GetOrAdd(host, key, () => new Lazy<Task<LinkStatus>>(() => ConfirmSharedAsync(runId, url, policy, external)));
         return lazy.Value.WaitAsync(ct);
     }
 
@@ -104,7 +97,8 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
     public async Task<LinkStatus> RecheckAsync(string runId, string url, AddressPolicy policy, CancellationToken ct)
     {
         var status = await RunCheckAsync(url, policy, ct).ConfigureAwait(false);
-        cache[$"{runId}|{PolicyKey(policy, url)}|{url}"] = new Lazy<Task<LinkStatus>>(Task.FromResult(status));
+        var (host, key) = Key(runId, policy, url);
+        cache.Set(host, key, new Lazy<Task<LinkStatus>>(Task.FromResult(status)));
         if (options.Value.SharedLinkCache)
         {
             try
@@ -121,10 +115,79 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
     }
 
     /// <summary>Records a status learned elsewhere (a crawled page's own fetch), so it is not checked again.</summary>
-    public void Remember(string runId, string url, AddressPolicy policy, LinkStatus status) =>
-        cache.TryAdd($"{runId}|{PolicyKey(policy, url)}|{url}", new Lazy<Task<LinkStatus>>(Task.FromResult(status)));
+    public void Remember(string runId, string url, AddressPolicy policy, LinkStatus status)
+    {
+        var (host, key) = Key(runId, policy, url);
+        cache.TryAdd(host, key, new Lazy<Task<LinkStatus>>(Task.FromResult(status)));
+    }
+
+    /// <summary>
+    /// A site crawl's hold on its own hosts' results (<paramref name="hosts"/>: <see cref="UrlScope.InternalHosts"/>).
+    /// When the last crawl in this process holding a host ends, the run's results on that host are dropped: they were
+    /// the pages and links of that site, and another site that links there later checks the URL again (one request).
+    /// Results on other hosts (the external links many sites share) stay for the whole run.
+    /// </summary>
+    public IDisposable EnterSite(IEnumerable<string> hosts)
+    {
+        var held = hosts.Distinct(StringComparer.Ordinal).ToArray();
+        lock (hostsInFlight)
+        {
+            foreach (var host in held)
+            {
+                hostsInFlight[host] = hostsInFlight.GetValueOrDefault(host) + 1;
+            }
+        }
+
+        return new SiteHold(this, held);
+    }
+
+    /// <summary>Results held in this process (checks and confirmations), for tests and diagnostics.</summary>
+    internal int CachedResults => cache.Count + confirmations.Count;
+
+    /// <summary>The hosts with results held in this process, for tests and diagnostics.</summary>
+    internal IReadOnlyCollection<string> CachedHosts => cache.Hosts.Union(confirmations.Hosts, StringComparer.Ordinal).ToArray();
+
+    private void LeaveSite(string[] hosts)
+    {
+        lock (hostsInFlight)
+        {
+            foreach (var host in hosts)
+            {
+                var left = hostsInFlight.GetValueOrDefault(host) - 1;
+                if (left > 0)
+                {
+                    hostsInFlight[host] = left;
+                    continue;
+                }
+
+                hostsInFlight.Remove(host);
+                cache.Forget(host);
+                confirmations.Forget(host);
+            }
+        }
+    }
+
+    private static (string Host, string Key) Key(string runId, AddressPolicy policy, string url)
+    {
+        var parsed = Uri.TryCreate(url, UriKind.Absolute, out var uri);
+        var host = parsed ? HostKey.Of(uri!) : string.Empty;
+        return (host, $"{runId}|{policy.KeyFor(parsed ? uri!.IdnHost : url)}|{url}");
+    }
 
     private static string PolicyKey(AddressPolicy policy, string url) => policy.KeyFor(Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.IdnHost : url);
+
+    private sealed class SiteHold(LinkChecker owner, string[] hosts) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                owner.LeaveSite(hosts);
+            }
+        }
+    }
 
     public void Dispose() => slots.Dispose();
 

@@ -37,6 +37,7 @@ public sealed class SiteCrawler
     private readonly RobotsCache robots;
     private readonly SiteAdmission admission;
     private readonly TransientRecheck recheck;
+    private readonly LinkChecker linkChecker;
 
     public SiteCrawler(
         PageFetcher fetcher,
@@ -52,6 +53,7 @@ public sealed class SiteCrawler
         ILogger<SiteCrawler> logger)
     {
         this.analyzers = analyzers;
+        this.linkChecker = linkChecker;
         this.linkPriority = linkPriority;
         this.robots = robots;
         this.admission = admission;
@@ -86,6 +88,8 @@ public sealed class SiteCrawler
             HtmlLimits = HtmlLimits.From(o, time),
             Traps = traps,
         };
+        // The run's cached results on this site's hosts are dropped when its crawl ends (LinkChecker.EnterSite).
+        using var ownHosts = linkChecker.EnterSite(state.Scope.InternalHosts);
         var analyses = analyzers.Select(a => a.Begin(site, runId)).ToList();
         await using var spool = new LinkSpool(Path.Combine(Path.GetTempPath(), "lenkevakt", "spool"));
         state.Spool = spool;

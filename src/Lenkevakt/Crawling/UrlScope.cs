@@ -25,6 +25,9 @@ public sealed class UrlScope
 
     public bool AllowPrivate { get; }
 
+    /// <summary>The site's hosts (<see cref="HostKey"/> form): where it is crawled, and the hosts configured as its own.</summary>
+    public IReadOnlyCollection<string> InternalHosts => internalHosts;
+
     /// <summary>Same host (and port) as the site and under one of its path prefixes.</summary>
     public bool IsCrawlable(Uri uri) =>
         crawlHosts.Contains(HostKey.Of(uri)) && (prefixes.Count == 0 || prefixes.Any(p => uri.AbsolutePath.StartsWith(p, StringComparison.Ordinal) || uri.AbsolutePath + "/" == p));

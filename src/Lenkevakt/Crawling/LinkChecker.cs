@@ -141,9 +141,6 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
         return new SiteHold(this, held);
     }
 
-    /// <summary>Results held in this process (checks and confirmations), for tests and diagnostics.</summary>
-    internal int CachedResults => cache.Count + confirmations.Count;
-
     /// <summary>The hosts with results held in this process, for tests and diagnostics.</summary>
     internal IReadOnlyCollection<string> CachedHosts => cache.Hosts.Union(confirmations.Hosts, StringComparer.Ordinal).ToArray();
 
@@ -167,14 +164,16 @@ public sealed class LinkChecker(PageFetcher fetcher, LinkStatusStore shared, Tim
         }
     }
 
+    // The cache key: run, the policy's decision for the host, URL; grouped by the URL's host.
     private static (string Host, string Key) Key(string runId, AddressPolicy policy, string url)
     {
-        var parsed = Uri.TryCreate(url, UriKind.Absolute, out var uri);
-        var host = parsed ? HostKey.Of(uri!) : string.Empty;
-        return (host, $"{runId}|{policy.KeyFor(parsed ? uri!.IdnHost : url)}|{url}");
+        var uri = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
+        return (uri is null ? string.Empty : HostKey.Of(uri), $"{runId}|{PolicyKey(policy, uri, url)}|{url}");
     }
 
-    private static string PolicyKey(AddressPolicy policy, string url) => policy.KeyFor(Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.IdnHost : url);
+    private static string PolicyKey(AddressPolicy policy, string url) => PolicyKey(policy, Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null, url);
+
+    private static string PolicyKey(AddressPolicy policy, Uri? uri, string url) => policy.KeyFor(uri?.IdnHost ?? url);
 
     private sealed class SiteHold(LinkChecker owner, string[] hosts) : IDisposable
     {

@@ -13,9 +13,6 @@ internal sealed class RunLinkCache
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Lazy<Task<LinkStatus>>>> byHost = new(StringComparer.Ordinal);
 
-    /// <summary>Entries held, over all hosts.</summary>
-    public int Count => byHost.Values.Sum(entries => entries.Count);
-
     /// <summary>The hosts with entries.</summary>
     public IReadOnlyCollection<string> Hosts => byHost.Where(h => !h.Value.IsEmpty).Select(h => h.Key).ToArray();
 
